@@ -1,0 +1,4 @@
+namespace Hokm.Audit;
+
+/// <summary>Placeholder until the first real type lands.</summary>
+internal static class AssemblyMarker;

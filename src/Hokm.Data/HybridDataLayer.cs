@@ -1,0 +1,121 @@
+using Hokm.Data.Diagnostics;
+using Hokm.Data.Health;
+using Hokm.Data.Live;
+using Hokm.Data.Redis;
+using StackExchange.Redis;
+
+namespace Hokm.Data;
+
+/// <summary>The default <see cref="IHybridDataLayer"/>: composes the stores registered by <c>AddHokmData</c>.</summary>
+internal sealed class HybridDataLayer(
+    ILiveRoomStore rooms,
+    ISessionStore sessions,
+    IOutboxConsumer outbox,
+    IRedisConnection redis,
+    HybridDataMetrics metrics,
+    TimeProvider time,
+    ISeatViewRedactor? redactor = null) : IHybridDataLayer
+{
+    private static readonly TimeSpan DefaultActivityWindow = TimeSpan.FromMinutes(10);
+    private readonly long _startedAt = time.GetTimestamp();
+
+    public ILiveRoomStore Rooms => rooms;
+
+    public ISessionStore Sessions => sessions;
+
+    public IOutboxConsumer Outbox => outbox;
+
+    public Task<CommitResult> CreateGameSessionAsync(string room, string document, IReadOnlyList<OutboxEvent>? events = null, CancellationToken cancellationToken = default) =>
+        rooms.CommitAsync(room, 0, document, events ?? [], cancellationToken);
+
+    public Task<RoomState?> GetGameSessionAsync(string room, CancellationToken cancellationToken = default) =>
+        rooms.GetAsync(room, cancellationToken);
+
+    public Task<CommitResult> UpdateGameSessionAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent>? events = null, CancellationToken cancellationToken = default) =>
+        rooms.CommitAsync(room, expectedVersion, document, events ?? [], cancellationToken);
+
+    public Task<CommitResult> ExecutePlayerMoveAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken = default) =>
+        rooms.CommitAsync(room, expectedVersion, document, events, cancellationToken);
+
+    public Task<RoomState?> GetLiveGameStateAsync(string room, CancellationToken cancellationToken = default) =>
+        rooms.GetAsync(room, cancellationToken);
+
+    public Task AddPlayerToGameAsync(string room, RoomPlayer player, CancellationToken cancellationToken = default) =>
+        rooms.AddPlayerAsync(room, player, cancellationToken);
+
+    public async Task<PlayerReconnectionData?> GetPlayerReconnectionDataAsync(string playerId, CancellationToken cancellationToken = default)
+    {
+        var seat = await rooms.GetPlayerSeatAsync(playerId, cancellationToken);
+        if (seat is null)
+        {
+            return null;
+        }
+
+        var state = await rooms.GetAsync(seat.Room, cancellationToken);
+        if (state is null)
+        {
+            return null;
+        }
+
+        return new PlayerReconnectionData(playerId, seat.Room, seat.Seat, state.Version, redactor?.Redact(state.Document, seat.Seat));
+    }
+
+    public Task<ActiveGamesStats> GetActiveGamesStatsAsync(TimeSpan? window = null, CancellationToken cancellationToken = default) =>
+        rooms.GetActiveGamesStatsAsync(window ?? DefaultActivityWindow, cancellationToken);
+
+    public Task<long> GetConcurrentPlayerCountAsync(CancellationToken cancellationToken = default) =>
+        sessions.GetConcurrentPlayerCountAsync(cancellationToken);
+
+    public async Task<PlayerSession> GetPlayerSessionAsync(string playerId, CancellationToken cancellationToken = default)
+    {
+        var presence = sessions.GetPresenceAsync(playerId, cancellationToken);
+        var seat = rooms.GetPlayerSeatAsync(playerId, cancellationToken);
+        return new PlayerSession(playerId, await presence, await seat);
+    }
+
+    public async Task<HybridHealthReport> HealthCheckAsync(CancellationToken cancellationToken = default)
+    {
+        var redisHealth = await ProbeRedisAsync(cancellationToken);
+        var postgres = new ComponentHealth(HealthStatus.Unhealthy, "The persistent tier is not configured.");
+        var sync = new ComponentHealth(HealthStatus.Degraded, "No sync worker runs: outboxes are not drained.");
+        return new HybridHealthReport(redisHealth, postgres, sync);
+    }
+
+    public async Task<PerformanceMetrics> GetPerformanceMetricsAsync(CancellationToken cancellationToken = default)
+    {
+        var elapsed = time.GetElapsedTime(_startedAt).TotalSeconds;
+        var commits = metrics.CommitCount;
+        var failures = metrics.CommitFailures;
+        long depth;
+        try
+        {
+            depth = (await rooms.GetActiveGamesStatsAsync(DefaultActivityWindow, cancellationToken)).RoomsWithPendingSync;
+        }
+        catch (Errors.StoreUnavailableException)
+        {
+            depth = -1;
+        }
+
+        return new PerformanceMetrics(
+            elapsed <= 0 ? 0 : commits / elapsed,
+            metrics.MeanCommitMilliseconds,
+            0,
+            depth,
+            commits + failures == 0 ? 0 : 100.0 * failures / (commits + failures));
+    }
+
+    private async Task<ComponentHealth> ProbeRedisAsync(CancellationToken cancellationToken)
+    {
+        var kind = redis.Kind == RedisServerKind.EmbeddedGarnet ? "embedded Garnet" : "Redis";
+        try
+        {
+            var db = await redis.GetDatabaseAsync(cancellationToken);
+            var latency = await db.PingAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            return new ComponentHealth(HealthStatus.Healthy, $"{kind} answers.", latency.TotalMilliseconds);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return new ComponentHealth(HealthStatus.Unhealthy, $"{kind} does not answer: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+namespace Hokm.Data.Live;
+
+internal sealed partial class RedisLiveStore
+{
+    /// <summary>
+    /// The Lua scripts. They touch only keys of one room (one hash tag), so they run unchanged on
+    /// Redis Cluster, and they use only commands Garnet implements (no Streams, no TYPE).
+    /// Every check happens before the first write: Redis does not roll a script back, so a script
+    /// that stopped half-way would leave half a commit behind.
+    /// </summary>
+    internal static class Scripts
+    {
+        /// <summary>
+        /// KEYS: room hash, outbox list. ARGV: expected version, state document, TTL (ms), now (ms),
+        /// then one <c>at|type|payload</c> string per event.
+        /// Returns <c>{1, version, lastSeq}</c>, <c>{0, currentVersion}</c> on a version conflict,
+        /// <c>{-1}</c> when the room does not exist, <c>{-3, reason}</c> when stored data is corrupted.
+        /// </summary>
+        public const string Commit = """
+            local cur = redis.pcall('HMGET', KEYS[1], 'v', 'seq')
+            if type(cur) == 'table' and cur.err then return {-3, 'room key: ' .. tostring(cur.err)} end
+            local olen = redis.pcall('LLEN', KEYS[2])
+            if type(olen) == 'table' and olen.err then return {-3, 'outbox key: ' .. tostring(olen.err)} end
+            local expected = tonumber(ARGV[1])
+            local v = 0
+            local seq = 0
+            if cur[1] then
+              v = tonumber(cur[1])
+              if v == nil then return {-3, 'room version is not a number'} end
+              if cur[2] then
+                seq = tonumber(cur[2])
+                if seq == nil then return {-3, 'room sequence is not a number'} end
+              end
+            elseif expected ~= 0 then
+              return {-1}
+            end
+            if v ~= expected then return {0, v} end
+            for i = 5, #ARGV do
+              seq = seq + 1
+              redis.call('RPUSH', KEYS[2], seq .. '|' .. ARGV[i])
+            end
+            v = v + 1
+            redis.call('HSET', KEYS[1], 'v', v, 'doc', ARGV[2], 'seq', seq, 'at', ARGV[4])
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            return {1, v, seq}
+            """;
+
+        /// <summary>
+        /// KEYS: lease, outbox. ARGV: consumer id, lease (ms), max entries.
+        /// Returns <c>{0}</c> when another consumer holds the lease, else <c>{1, entry…}</c> with the
+        /// oldest entries (which stay in the outbox until acknowledged).
+        /// </summary>
+        public const string Lease = """
+            local holder = redis.call('GET', KEYS[1])
+            if holder and holder ~= ARGV[1] then return {0} end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            local entries = redis.call('LRANGE', KEYS[2], 0, tonumber(ARGV[3]) - 1)
+            local result = {1}
+            for i = 1, #entries do result[i + 1] = entries[i] end
+            return result
+            """;
+
+        /// <summary>
+        /// KEYS: lease, outbox. ARGV: consumer id, acknowledge up to this sequence, release (1/0).
+        /// Removes entries from the head while their sequence is at most the given one (an
+        /// unreadable head entry was seen by the consumer and dead-lettered, so it goes too).
+        /// Returns <c>{removed, remaining}</c>, or <c>{-1, remaining}</c> when another consumer now
+        /// holds the lease (it will acknowledge; the writes are idempotent either way).
+        /// </summary>
+        public const string Ack = """
+            local holder = redis.call('GET', KEYS[1])
+            if holder and holder ~= ARGV[1] then return {-1, redis.call('LLEN', KEYS[2])} end
+            local upto = tonumber(ARGV[2])
+            local removed = 0
+            while true do
+              local head = redis.call('LINDEX', KEYS[2], 0)
+              if not head then break end
+              local s = tonumber(string.match(head, '^(%d+)|'))
+              if s ~= nil and s > upto then break end
+              redis.call('LPOP', KEYS[2])
+              removed = removed + 1
+            end
+            if ARGV[3] == '1' and holder then redis.call('DEL', KEYS[1]) end
+            return {removed, redis.call('LLEN', KEYS[2])}
+            """;
+
+        /// <summary>KEYS: session. ARGV: TTL (ms). Reads the session and slides its expiry in one step.</summary>
+        public const string TouchSession = """
+            local v = redis.call('GET', KEYS[1])
+            if v then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            return v
+            """;
+    }
+}

@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Hokm.Data.Configuration;
+using Hokm.Data.Diagnostics;
+using Hokm.Data.Errors;
+using Hokm.Data.Redis;
+using Hokm.Data.Serialization;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using static Hokm.Data.Redis.RedisCalls;
+
+namespace Hokm.Data.Live;
+
+/// <summary>The live tier on Redis or Garnet: versioned room state with a durable outbox.</summary>
+internal sealed partial class RedisLiveStore(
+    IRedisConnection connection,
+    IOptions<HybridDataOptions> options,
+    TimeProvider time,
+    HybridDataMetrics metrics) : ILiveRoomStore, IOutboxConsumer
+{
+    private static readonly RedisValue[] RoomFields = ["v", "doc", "seq", "at"];
+
+    private readonly HybridDataOptions _options = options.Value;
+    private readonly RedisKeys _keys = new(options.Value.KeyPrefix);
+
+    /// <inheritdoc />
+    public async Task<CommitResult> CommitAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken = default)
+    {
+        room = RedisKeys.NormalizeRoom(room);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(events);
+        ValidateDocument(document);
+        if (events.Count > _options.MaxEventsPerCommit)
+        {
+            throw new PayloadTooLargeException($"A commit may append at most {_options.MaxEventsPerCommit} events; {events.Count} were given.");
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var nowText = now.ToString(CultureInfo.InvariantCulture);
+        var args = new RedisValue[4 + events.Count];
+        args[0] = expectedVersion;
+        args[1] = document;
+        args[2] = (long)_options.DefaultTtl.TotalMilliseconds;
+        args[3] = now;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i] ?? throw new ArgumentException("An event is null.", nameof(events));
+            ValidateEvent(e);
+            args[4 + i] = string.Concat(nowText, "|", e.Type, "|", e.Payload);
+        }
+
+        var db = await connection.GetDatabaseAsync(cancellationToken);
+        var started = time.GetTimestamp();
+        RedisResult raw;
+        try
+        {
+            var commit = db.ScriptEvaluateAsync(Scripts.Commit, [_keys.Room(room), _keys.Outbox(room)], args);
+
+            // The indexes live in other hash slots, so they cannot be part of the script. They are
+            // pipelined behind it (no extra round trip) and are only hints: the worker's keyspace
+            // sweep finds any outbox whose hint was lost with a dropped connection.
+            _ = db.SortedSetAddAsync(_keys.ActiveRooms, room, now, CommandFlags.FireAndForget);
+            if (events.Count > 0)
+            {
+                _ = db.SetAddAsync(_keys.OutboxPending, room, CommandFlags.FireAndForget);
+            }
+
+            raw = await commit.WaitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
+        {
+            metrics.CommitFailed();
+            throw new StoreUnavailableException("redis", $"Redis did not take the commit of room {room}: {ex.Message}", ex);
+        }
+
+        var result = ParseCommit(room, raw);
+        metrics.CommitCompleted(result.Status, events.Count, time.GetElapsedTime(started));
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<RoomState?> GetAsync(string room, CancellationToken cancellationToken = default)
+    {
+        room = RedisKeys.NormalizeRoom(room);
+        var db = await connection.GetDatabaseAsync(cancellationToken);
+        var values = await Guard(room, () => db.HashGetAsync(_keys.Room(room), RoomFields));
+        if (values[0].IsNull && values[1].IsNull)
+        {
+            return null;
+        }
+
+        if (!long.TryParse(values[0].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            || values[1].IsNull
+            || !long.TryParse(values[2].IsNull ? "0" : values[2].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var seq)
+            || !long.TryParse(values[3].IsNull ? "0" : values[3].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var at))
+        {
+            throw new CorruptedDataException($"The live state of room {room} is not in the shape this library writes.");
+        }
+
+        return new RoomState(room, version, values[1].ToString(), seq, DateTimeOffset.FromUnixTimeMilliseconds(at));
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(string room, CancellationToken cancellationToken = default)
+    {
+        room = RedisKeys.NormalizeRoom(room);
+        var db = await connection.GetDatabaseAsync(cancellationToken);
+        await Guard(room, () => db.KeyDeleteAsync([_keys.Room(room), _keys.Players(room)]));
+        await Guard(room, () => db.SortedSetRemoveAsync(_keys.ActiveRooms, room));
+    }
+
+    /// <inheritdoc />
+    public async Task AddPlayerAsync(string room, RoomPlayer player, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(player);
+        room = RedisKeys.NormalizeRoom(room);
+        var playerId = RedisKeys.NormalizeId(player.PlayerId, "player id");
+        ArgumentOutOfRangeException.ThrowIfNegative(player.Seat);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(player.Seat, 3);
+        if (string.IsNullOrWhiteSpace(player.Name) || player.Name.Length > 64)
+        {
+            throw new ArgumentException("A player's name must have 1–64 characters.", nameof(player));
+        }
+
+        var db = await connection.GetDatabaseAsync(cancellationToken);
+        var seat = JsonSerializer.Serialize(new PlayerSeat(room, player.Seat), DataJsonContext.Default.PlayerSeat);
+        var entry = JsonSerializer.Serialize(player with { PlayerId = playerId }, DataJsonContext.Default.RoomPlayer);
+        var ttl = _options.DefaultTtl;
+        await Guard(room, () => Task.WhenAll(
+            db.HashSetAsync(_keys.Players(room), playerId, entry),
+            db.KeyExpireAsync(_keys.Players(room), ttl),
+            player.Bot ? Task.CompletedTask : db.StringSetAsync(_keys.PlayerRoom(playerId), seat, ttl)));
+    }
+
+    /// <inheritdoc />
+    public async Task RemovePlayerAsync(string room, string playerId, CancellationToken cancellationToken = default)
+    {
+        room = RedisKeys.NormalizeRoom(room);
+        playerId = RedisKeys.NormalizeId(playerId, "player id");
+        var db = await connection.GetDatabaseAsync(cancellationToken);
+        await Guard(room, () => Task.WhenAll(
+            db.HashDeleteAsync(_keys.Players(room), playerId),
+            db.KeyDeleteAsync(_keys.PlayerRoom(playerId))));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RoomPlayer>> GetPlayersAsync(string room, CancellationToken cancellationToken = default)
+    {
+        room = RedisKeys.NormalizeRoom(room);
+        var db = await connection.GetDatabaseAsync(cancellationToken);
+        var entries = await Guard(room, () => db.HashValuesAsync(_keys.Players(room)));
+        var players = new List<RoomPlayer>(entries.Length);
+        foreach (var entry in entries)
+        {
+            players.Add(Deserialize(entry, DataJsonContext.Default.RoomPlayer, room));
+        }
+
+        players.Sort(static (a, b) => a.Seat.CompareTo(b.Seat));
+        return players;
+    }
+
+    /// <inheritdoc />
+    public async Task<PlayerSeat?> GetPlayerSeatAsync(string playerId, CancellationToken cancellationToken = default)
+    {
+        playerId = RedisKeys.NormalizeId(playerId, "player id");
+        var db = await connection.GetDatabaseAsync(cancellationToken);
+        var value = await Guard(playerId, () => db.StringGetAsync(_keys.PlayerRoom(playerId)));
+        return value.IsNull ? null : Deserialize(value, DataJsonContext.Default.PlayerSeat, playerId);
+    }
+
+    /// <inheritdoc />
+    public async Task<ActiveGamesStats> GetActiveGamesStatsAsync(TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        var db = await connection.GetDatabaseAsync(cancellationToken);
+        var since = (time.GetUtcNow() - window).ToUnixTimeMilliseconds();
+        var active = db.SortedSetLengthAsync(_keys.ActiveRooms, since, double.PositiveInfinity);
+        var pending = db.SetLengthAsync(_keys.OutboxPending);
+        await Guard("stats", () => Task.WhenAll(active, pending));
+        return new ActiveGamesStats(await active, await pending, window);
+    }
+
+    private void ValidateDocument(string document)
+    {
+        // Cheap upper bound first: a UTF-8 char is at most 3 bytes per UTF-16 unit.
+        if (document.Length * 3 > _options.MaxStateBytes && Encoding.UTF8.GetByteCount(document) > _options.MaxStateBytes)
+        {
+            throw new PayloadTooLargeException($"The state document is {Encoding.UTF8.GetByteCount(document)} bytes; at most {_options.MaxStateBytes} are allowed.");
+        }
+    }
+
+    private void ValidateEvent(OutboxEvent e)
+    {
+        if (string.IsNullOrEmpty(e.Type) || e.Type.Length > 64 || e.Type.AsSpan().ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789_."))
+        {
+            throw new ArgumentException($"Event type '{e.Type}' is not 1–64 of a-z, 0-9, '_' and '.'.", nameof(e));
+        }
+
+        ArgumentNullException.ThrowIfNull(e.Payload);
+        if (e.Payload.Length * 3 > _options.MaxEventBytes && Encoding.UTF8.GetByteCount(e.Payload) > _options.MaxEventBytes)
+        {
+            throw new PayloadTooLargeException($"An event of type {e.Type} is {Encoding.UTF8.GetByteCount(e.Payload)} bytes; at most {_options.MaxEventBytes} are allowed.");
+        }
+    }
+
+    private static CommitResult ParseCommit(string room, RedisResult raw)
+    {
+        var parts = (RedisResult[]?)raw ?? throw new CorruptedDataException($"The commit script of room {room} returned nothing.");
+        return (int)parts[0] switch
+        {
+            1 => new CommitResult(CommitStatus.Committed, (long)parts[1], (long)parts[2]),
+            0 => new CommitResult(CommitStatus.VersionConflict, (long)parts[1], 0),
+            -1 => new CommitResult(CommitStatus.NotFound, 0, 0),
+            _ => throw new CorruptedDataException($"Room {room} cannot be committed: {(string?)parts[1]}. Nothing was written."),
+        };
+    }
+
+    private static T Deserialize<T>(RedisValue value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string owner)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize((string)value!, type)
+                ?? throw new CorruptedDataException($"Stored {typeof(T).Name} of {owner} is null.");
+        }
+        catch (JsonException ex)
+        {
+            throw new CorruptedDataException($"Stored {typeof(T).Name} of {owner} is not valid JSON: {ex.Message}");
+        }
+    }
+}

@@ -13,11 +13,11 @@ internal sealed partial class RedisLiveStore
         /// <summary>
         /// KEYS: room hash, outbox list. ARGV: expected version, state document, TTL (ms), now (ms),
         /// then one <c>at|type|payload</c> string per event.
-        /// Returns <c>{1, version, lastSeq}</c>, <c>{0, currentVersion}</c> on a version conflict,
+        /// Returns <c>{1, version, lastSeq, outboxLength, previousCommitMs}</c>, <c>{0, currentVersion}</c> on a version conflict,
         /// <c>{-1}</c> when the room does not exist, <c>{-3, reason}</c> when stored data is corrupted.
         /// </summary>
         public const string Commit = """
-            local cur = redis.pcall('HMGET', KEYS[1], 'v', 'seq')
+            local cur = redis.pcall('HMGET', KEYS[1], 'v', 'seq', 'at')
             if type(cur) == 'table' and cur.err then return {-3, 'room key: ' .. tostring(cur.err)} end
             local olen = redis.pcall('LLEN', KEYS[2])
             if type(olen) == 'table' and olen.err then return {-3, 'outbox key: ' .. tostring(olen.err)} end
@@ -37,12 +37,12 @@ internal sealed partial class RedisLiveStore
             if v ~= expected then return {0, v} end
             for i = 5, #ARGV do
               seq = seq + 1
-              redis.call('RPUSH', KEYS[2], seq .. '|' .. ARGV[i])
+              olen = redis.call('RPUSH', KEYS[2], seq .. '|' .. ARGV[i])
             end
             v = v + 1
             redis.call('HSET', KEYS[1], 'v', v, 'doc', ARGV[2], 'seq', seq, 'at', ARGV[4])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
-            return {1, v, seq}
+            return {1, v, seq, olen, tonumber(cur[3]) or 0}
             """;
 
         /// <summary>

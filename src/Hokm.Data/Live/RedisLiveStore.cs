@@ -19,6 +19,7 @@ internal sealed partial class RedisLiveStore(
     TimeProvider time,
     HybridDataMetrics metrics) : ILiveRoomStore, IOutboxConsumer
 {
+    private const long ActivityResolutionMilliseconds = 5_000;
     private static readonly RedisValue[] RoomFields = ["v", "doc", "seq", "at"];
 
     private readonly HybridDataOptions _options = options.Value;
@@ -56,18 +57,7 @@ internal sealed partial class RedisLiveStore(
         RedisResult raw;
         try
         {
-            var commit = db.ScriptEvaluateAsync(Scripts.Commit, [_keys.Room(room), _keys.Outbox(room)], args);
-
-            // The indexes live in other hash slots, so they cannot be part of the script. They are
-            // pipelined behind it (no extra round trip) and are only hints: the worker's keyspace
-            // sweep finds any outbox whose hint was lost with a dropped connection.
-            _ = db.SortedSetAddAsync(_keys.ActiveRooms, room, now, CommandFlags.FireAndForget);
-            if (events.Count > 0)
-            {
-                _ = db.SetAddAsync(_keys.OutboxPending, room, CommandFlags.FireAndForget);
-            }
-
-            raw = await commit.WaitAsync(cancellationToken);
+            raw = await db.ScriptEvaluateAsync(Scripts.Commit, [_keys.Room(room), _keys.Outbox(room)], args).WaitAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
         {
@@ -75,8 +65,13 @@ internal sealed partial class RedisLiveStore(
             throw new StoreUnavailableException("redis", $"Redis did not take the commit of room {room}: {ex.Message}", ex);
         }
 
-        var result = ParseCommit(room, raw);
+        var (result, outboxLength, previousCommit) = ParseCommit(room, raw);
         metrics.CommitCompleted(result.Status, events.Count, time.GetElapsedTime(started));
+        if (result.Committed)
+        {
+            UpdateIndexes(db, room, events.Count, outboxLength, previousCommit, now);
+        }
+
         return result;
     }
 
@@ -205,14 +200,34 @@ internal sealed partial class RedisLiveStore(
         }
     }
 
-    private static CommitResult ParseCommit(string room, RedisResult raw)
+    /// <summary>
+    /// The indexes live in other hash slots, so they cannot be part of the script. They are sent
+    /// fire-and-forget after it (no added latency) and only when they change: the pending-outbox
+    /// hint when this commit made the outbox non-empty, the activity score at most every few
+    /// seconds per room. Both are hints: the worker's keyspace sweep finds any outbox whose hint
+    /// was lost, and a hint is never removed while its outbox holds entries (see AcknowledgeAsync).
+    /// </summary>
+    private void UpdateIndexes(IDatabase db, string room, int events, long outboxLength, long previousCommit, long now)
+    {
+        if (events > 0 && outboxLength == events)
+        {
+            _ = db.SetAddAsync(_keys.OutboxPending, room, CommandFlags.FireAndForget);
+        }
+
+        if (now - previousCommit >= ActivityResolutionMilliseconds)
+        {
+            _ = db.SortedSetAddAsync(_keys.ActiveRooms, room, now, CommandFlags.FireAndForget);
+        }
+    }
+
+    private static (CommitResult Result, long OutboxLength, long PreviousCommit) ParseCommit(string room, RedisResult raw)
     {
         var parts = (RedisResult[]?)raw ?? throw new CorruptedDataException($"The commit script of room {room} returned nothing.");
         return (int)parts[0] switch
         {
-            1 => new CommitResult(CommitStatus.Committed, (long)parts[1], (long)parts[2]),
-            0 => new CommitResult(CommitStatus.VersionConflict, (long)parts[1], 0),
-            -1 => new CommitResult(CommitStatus.NotFound, 0, 0),
+            1 => (new CommitResult(CommitStatus.Committed, (long)parts[1], (long)parts[2]), (long)parts[3], (long)parts[4]),
+            0 => (new CommitResult(CommitStatus.VersionConflict, (long)parts[1], 0), 0, 0),
+            -1 => (new CommitResult(CommitStatus.NotFound, 0, 0), 0, 0),
             _ => throw new CorruptedDataException($"Room {room} cannot be committed: {(string?)parts[1]}. Nothing was written."),
         };
     }

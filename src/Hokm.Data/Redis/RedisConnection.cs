@@ -11,7 +11,7 @@ namespace Hokm.Data.Redis;
 /// Connects once, lazily: to the configured Redis, or — with no Redis configured — to a Garnet
 /// server it starts in-process with its data under <see cref="EmbeddedStoreOptions.DataDirectory"/>.
 /// </summary>
-internal sealed class RedisConnection(IOptions<HybridDataOptions> options, ILogger<RedisConnection> logger) : IRedisConnection, IAsyncDisposable
+internal sealed class RedisConnection(IOptions<HybridDataOptions> options, ILogger<RedisConnection> logger) : IRedisConnection, IAsyncDisposable, IDisposable
 {
     private readonly HybridDataOptions _options = options.Value;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -71,6 +71,14 @@ internal sealed class RedisConnection(IOptions<HybridDataOptions> options, ILogg
             await _multiplexer.DisposeAsync();
         }
 
+        _garnet?.Dispose();
+        _gate.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _multiplexer?.Close();
+        _multiplexer?.Dispose();
         _garnet?.Dispose();
         _gate.Dispose();
     }

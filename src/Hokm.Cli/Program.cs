@@ -1,1 +1,11 @@
-return 0;
+using System.CommandLine;
+using Hokm.Cli.Auditing;
+using Hokm.Cli.Simulation;
+
+var root = new RootCommand("Hokm command line: offline bot games and game-record audits.")
+{
+    SimulateCommand.Create(),
+    AuditCommand.Create(),
+};
+
+return root.Parse(args).Invoke();

@@ -1,7 +1,11 @@
 using Hokm.Data.Diagnostics;
 using Hokm.Data.Health;
 using Hokm.Data.Live;
+using Hokm.Data.Persistence;
 using Hokm.Data.Redis;
+using Hokm.Data.Resilience;
+using Hokm.Data.Sync;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Hokm.Data;
@@ -12,6 +16,10 @@ internal sealed class HybridDataLayer(
     ISessionStore sessions,
     IOutboxConsumer outbox,
     IRedisConnection redis,
+    PersistenceHealthProbe persistence,
+    StoreResilienceRegistry resilience,
+    SyncStatus sync,
+    IOptions<SyncOptions> syncOptions,
     HybridDataMetrics metrics,
     TimeProvider time,
     ISeatViewRedactor? redactor = null) : IHybridDataLayer
@@ -75,10 +83,15 @@ internal sealed class HybridDataLayer(
 
     public async Task<HybridHealthReport> HealthCheckAsync(CancellationToken cancellationToken = default)
     {
-        var redisHealth = await ProbeRedisAsync(cancellationToken);
-        var postgres = new ComponentHealth(HealthStatus.Unhealthy, "The persistent tier is not configured.");
-        var sync = new ComponentHealth(HealthStatus.Degraded, "No sync worker runs: outboxes are not drained.");
-        return new HybridHealthReport(redisHealth, postgres, sync);
+        var redisProbe = ProbeRedisAsync(cancellationToken);
+        var postgresProbe = persistence.ProbeAsync(cancellationToken);
+        var postgres = (await postgresProbe).ToComponentHealth();
+        if (postgres.Status == HealthStatus.Healthy && resilience.Postgres.IsOpen)
+        {
+            postgres = postgres with { Status = HealthStatus.Degraded, Description = postgres.Description + " (circuit breaker open)" };
+        }
+
+        return new HybridHealthReport(await redisProbe, postgres, SyncHealth());
     }
 
     public async Task<PerformanceMetrics> GetPerformanceMetricsAsync(CancellationToken cancellationToken = default)
@@ -99,9 +112,30 @@ internal sealed class HybridDataLayer(
         return new PerformanceMetrics(
             elapsed <= 0 ? 0 : commits / elapsed,
             metrics.MeanCommitMilliseconds,
-            0,
+            sync.MeanBatchMilliseconds,
             depth,
             commits + failures == 0 ? 0 : 100.0 * failures / (commits + failures));
+    }
+
+    private ComponentHealth SyncHealth()
+    {
+        var options = syncOptions.Value;
+        if (!sync.Running)
+        {
+            return new ComponentHealth(options.Enabled ? HealthStatus.Degraded : HealthStatus.Healthy, options.Enabled
+                ? "The sync worker is not running yet."
+                : "No sync worker in this process (HokmData:Sync:Enabled is false); another node drains the outboxes.");
+        }
+
+        var detail = $"lag {sync.Lag.TotalSeconds:0.###} s, {sync.PendingRooms} rooms pending, {sync.Written} entries written, {sync.DeadLetters} dead letters";
+        if (resilience.Postgres.IsOpen)
+        {
+            return new ComponentHealth(HealthStatus.Degraded, $"PostgreSQL breaker open: outboxes wait in Redis ({detail}).");
+        }
+
+        return sync.Lag > options.DegradedLag
+            ? new ComponentHealth(HealthStatus.Degraded, $"Behind: {detail}; last error: {sync.LastError ?? "none"}.")
+            : new ComponentHealth(HealthStatus.Healthy, detail);
     }
 
     private async Task<ComponentHealth> ProbeRedisAsync(CancellationToken cancellationToken)

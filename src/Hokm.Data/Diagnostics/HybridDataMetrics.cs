@@ -13,9 +13,17 @@ public sealed class HybridDataMetrics
     /// <summary>The meter every data-layer instrument belongs to.</summary>
     public const string MeterName = "Hokm.Data";
 
+    private readonly Meter _meter;
     private readonly Counter<long> _commits;
     private readonly Counter<long> _outboxAppended;
     private readonly Histogram<double> _commitDuration;
+    private readonly Counter<long> _breakerChanges;
+    private readonly Counter<long> _syncWritten;
+    private readonly Counter<long> _syncFailures;
+    private readonly Counter<long> _deadLetters;
+    private readonly Histogram<int> _syncBatchSize;
+    private readonly Histogram<double> _syncBatchDuration;
+    private readonly Histogram<double> _syncLag;
     private long _commitCount;
     private long _commitFailures;
     private double _commitSeconds;
@@ -25,6 +33,7 @@ public sealed class HybridDataMetrics
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
+        _meter = meter;
         _commits = meter.CreateCounter<long>("hokm.data.commits", "{commit}", "Live-tier commits by outcome.");
         _outboxAppended = meter.CreateCounter<long>("hokm.data.outbox.appended", "{event}", "Events appended to room outboxes.");
         _commitDuration = meter.CreateHistogram<double>(
@@ -32,7 +41,39 @@ public sealed class HybridDataMetrics
             "s",
             "Latency of one live-tier commit (state + outbox, one round trip).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1] });
+        _breakerChanges = meter.CreateCounter<long>("hokm.data.breaker.transitions", "{transition}", "Circuit-breaker state changes by store and new state.");
+        _syncWritten = meter.CreateCounter<long>("hokm.data.sync.entries", "{entry}", "Outbox entries stored in PostgreSQL by the sync worker.");
+        _syncFailures = meter.CreateCounter<long>("hokm.data.sync.failures", "{batch}", "Sync batches that could not be written, by cause.");
+        _deadLetters = meter.CreateCounter<long>("hokm.data.sync.dead_letters", "{entry}", "Outbox entries moved to the dead-letter store.");
+        _syncBatchSize = meter.CreateHistogram<int>("hokm.data.sync.batch.size", "{entry}", "Entries per sync batch.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 5, 10, 25, 50, 100, 250, 500, 1000] });
+        _syncBatchDuration = meter.CreateHistogram<double>("hokm.data.sync.batch.duration", "s", "Time to write one sync batch to PostgreSQL.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5] });
+        _syncLag = meter.CreateHistogram<double>("hokm.data.sync.lag", "s", "Age of the oldest entry of each batch when it reached PostgreSQL.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300] });
     }
+
+    /// <summary>Registers gauges that read the worker's last observations.</summary>
+    internal void ObserveSync(Func<long> depth, Func<double> lagSeconds, Func<long> pendingRooms)
+    {
+        _meter.CreateObservableGauge("hokm.data.outbox.depth", depth, "{entry}", "Entries waiting in the outboxes the sync worker last looked at.");
+        _meter.CreateObservableGauge("hokm.data.outbox.pending_rooms", pendingRooms, "{room}", "Rooms whose outbox may hold entries.");
+        _meter.CreateObservableGauge("hokm.data.sync.lag.current", lagSeconds, "s", "Age of the oldest entry of the last batch written.");
+    }
+
+    internal void SyncBatchWritten(int entries, int written, int deadLettered, TimeSpan elapsed, TimeSpan lag)
+    {
+        _syncWritten.Add(written);
+        _syncBatchSize.Record(entries);
+        _syncBatchDuration.Record(elapsed.TotalSeconds);
+        _syncLag.Record(Math.Max(0, lag.TotalSeconds));
+        if (deadLettered > 0)
+        {
+            _deadLetters.Add(deadLettered);
+        }
+    }
+
+    internal void SyncBatchFailed(string cause) => _syncFailures.Add(1, new KeyValuePair<string, object?>("cause", cause));
 
     /// <summary>Total commits attempted that reached the store.</summary>
     public long CommitCount => Interlocked.Read(ref _commitCount);
@@ -66,6 +107,9 @@ public sealed class HybridDataMetrics
             _outboxAppended.Add(events);
         }
     }
+
+    internal void BreakerChanged(string store, string state) =>
+        _breakerChanges.Add(1, new KeyValuePair<string, object?>("store", store), new KeyValuePair<string, object?>("state", state));
 
     internal void CommitFailed()
     {

@@ -87,9 +87,23 @@ public static class TestServers
         var tried = new StringBuilder();
         if (!dedicated && discovery.RedisConfigured is { Length: > 0 } configured)
         {
-            var connectionString = ConnectionUrls.ToRedisConfiguration(configured);
-            var endpoint = ConfigurationOptions.Parse(connectionString).EndPoints.FirstOrDefault()
-                ?? throw new TestServerUnavailableException($"{RedisVariable}='{configured}' names no endpoint.");
+            string connectionString;
+            System.Net.EndPoint? endpoint;
+            try
+            {
+                connectionString = ConnectionUrls.ToRedisConfiguration(configured);
+                endpoint = ConfigurationOptions.Parse(connectionString).EndPoints.FirstOrDefault();
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException)
+            {
+                throw new TestServerUnavailableException($"{RedisVariable} is neither a StackExchange.Redis configuration string nor a redis:// URL: {ex.Message}", ex);
+            }
+
+            if (endpoint is null)
+            {
+                throw new TestServerUnavailableException($"{RedisVariable} names no host:port.");
+            }
+
             var (host, port) = SplitEndpoint(endpoint);
             return await StartedAsync(new RedisTestServer(ServerKind.Redis, new ExternalBackend(host, port, RedisVariable), connectionString), cancellationToken);
         }
@@ -149,8 +163,18 @@ public static class TestServers
         var tried = new StringBuilder();
         if (!dedicated && discovery.PostgresConfigured is { Length: > 0 } configured)
         {
-            var connectionString = ConnectionUrls.ToNpgsqlConnectionString(configured);
-            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            string connectionString;
+            Npgsql.NpgsqlConnectionStringBuilder builder;
+            try
+            {
+                connectionString = ConnectionUrls.ToNpgsqlConnectionString(configured);
+                builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException)
+            {
+                throw new TestServerUnavailableException($"{PostgresVariable} is neither an Npgsql connection string nor a postgres:// URL: {ex.Message}", ex);
+            }
+
             var backend = new ExternalBackend(builder.Host ?? "localhost", builder.Port, PostgresVariable);
             return await StartedAsync(new PostgresTestServer(backend, connectionString), cancellationToken);
         }

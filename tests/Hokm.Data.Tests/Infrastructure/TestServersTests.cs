@@ -181,6 +181,46 @@ public sealed class TestServersTests
         Assert.Contains(nameof(TestServers.StartDedicatedRedisAsync), error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Without_any_redis_the_failure_says_how_to_get_one()
+    {
+        var nothing = new ServerDiscovery(RedisConfigured: null, PostgresConfigured: null, UseDocker: false, UseLocalBinaries: false);
+
+        var error = await Assert.ThrowsAsync<TestServerUnavailableException>(
+            () => TestServers.FindRedisAsync(nothing, dedicated: false, default));
+
+        Assert.Contains(TestServers.RedisVariable, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Docker", error.Message, StringComparison.Ordinal);
+        Assert.Contains("apt-get install redis-server", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_any_postgres_the_failure_says_how_to_get_one()
+    {
+        var nothing = new ServerDiscovery(RedisConfigured: null, PostgresConfigured: null, UseDocker: false, UseLocalBinaries: false);
+
+        var error = await Assert.ThrowsAsync<TestServerUnavailableException>(
+            () => TestServers.FindPostgresAsync(nothing, dedicated: true, default));
+
+        Assert.Contains(TestServers.PostgresVariable, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Docker", error.Message, StringComparison.Ordinal);
+        Assert.Contains("apt-get install postgresql", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_connection_string_in_the_environment_is_used_as_it_is()
+    {
+        var local = await TestServers.GetRedisAsync();
+        var discovery = new ServerDiscovery($"redis://{local.Host}:{local.Port}/2", PostgresConfigured: null, UseDocker: false, UseLocalBinaries: false);
+
+        await using var external = await TestServers.FindRedisAsync(discovery, dedicated: false, default);
+
+        Assert.Equal(ServerSource.Environment, external.Source);
+        Assert.Equal(local.Port, external.Port);
+        Assert.Equal(local.Version, external.Version);
+        Assert.Equal(2, ConfigurationOptions.Parse(external.ConnectionString).DefaultDatabase);
+    }
+
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -1,0 +1,15 @@
+namespace Hokm.Data.Persistence.Sink;
+
+/// <summary>How a writer treats rows whose key is already stored.</summary>
+internal enum SinkWriteMode
+{
+    /// <summary>
+    /// Plain inserts: a stored key fails the statement (<see cref="ISinkWriter.IsDuplicateKey"/>).
+    /// The fast path for first deliveries — on PostgreSQL <c>ON CONFLICT</c>'s speculative insertion
+    /// costs about as much again as the insert itself.
+    /// </summary>
+    InsertOnly,
+
+    /// <summary>Rows whose key is stored are skipped (<c>ON CONFLICT DO NOTHING</c>): redeliveries.</summary>
+    SkipExisting,
+}

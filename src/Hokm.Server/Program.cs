@@ -1,0 +1,4 @@
+using Hokm.Server;
+
+var app = HokmServerApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,134 @@
+using Hokm.Data.Live;
+using Hokm.Data.Persistence.DeadLetters;
+using Hokm.Data.Persistence.Events;
+using Hokm.Data.Tests.Infrastructure;
+
+namespace Hokm.Data.Tests.Sync;
+
+/// <summary>
+/// The write-behind worker's promises that hold on either persistent store: poison entries are
+/// dead-lettered without holding up their batch and can be replayed; a graceful shutdown flushes.
+/// </summary>
+public abstract class SyncWorkerTests : IAsyncLifetime
+{
+    private HybridHarness _harness = null!;
+
+    private protected HybridHarness Harness => _harness;
+
+    public async Task InitializeAsync() => _harness = await CreateHarnessAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        await DisposeStoreAsync();
+    }
+
+    private protected abstract Task<HybridHarness> CreateHarnessAsync();
+
+    protected virtual Task DisposeStoreAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_poison_entry_goes_to_dead_letters_after_the_maximum_attempts_while_the_rest_of_its_batch_is_written()
+    {
+        await Harness.Data.CreateGameSessionAsync("POISON", "s0");
+        var poison = new OutboxEvent(OutboxEvents.MoveType, """{"gameId":"g-poison","seq":"not a number"}""");
+        await Harness.Data.ExecutePlayerMoveAsync("POISON", 1, "s1", [HybridHarness.Move("g-poison", 1), poison, HybridHarness.Move("g-poison", 3)]);
+
+        await Harness.Drainer.DrainPassAsync();
+        Assert.Equal(2, await Harness.CountMovesAsync("g-poison"));
+        Assert.Empty(await DeadLettersAsync());
+
+        await Harness.DrainAllAsync(TimeSpan.FromSeconds(20));
+
+        var letter = Assert.Single(await DeadLettersAsync());
+        Assert.Equal(3, letter.Attempts);
+        Assert.Equal("POISON", letter.Source);
+        Assert.Equal(2, letter.Sequence);
+        Assert.Equal(0, await Harness.Data.Outbox.GetDepthAsync("POISON"));
+        Assert.Equal(2, await Harness.CountMovesAsync("g-poison"));
+
+        // The cause fixed (here: the payload corrected by an operator), replay writes it.
+        var replay = await DeadLetterStore.ReplayAsync(letter.Id, OutboxEvents.Move(new MoveRecorded("g-poison", 2, 1, 1, 1, MoveKind.Play, false, DateTimeOffset.UnixEpoch, Card: "KS")).Payload);
+        Assert.True(replay.Replayed, replay.Error);
+        Assert.Equal(3, await Harness.CountMovesAsync("g-poison"));
+        Assert.Empty(await DeadLetterStore.ListAsync());
+    }
+
+    [Fact]
+    public async Task Graceful_shutdown_with_a_full_outbox_ends_with_the_outbox_empty_and_the_database_complete()
+    {
+        const int rooms = 20;
+        const int movesPerRoom = 60;
+        await Task.WhenAll(Enumerable.Range(0, rooms).Select(i => Harness.PlayAsync($"STOP{i:D2}", $"g-stop-{i:D2}", movesPerRoom)));
+        Assert.Equal(0, await Harness.CountMovesAsync("g-stop-"));
+
+        var hosted = Harness.HostedServices.ToList();
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        // Stop at once, as a host does on SIGTERM: the worker's stop flushes before it returns.
+        foreach (var service in Enumerable.Reverse(hosted))
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(rooms * movesPerRoom, await Harness.CountMovesAsync("g-stop-"));
+        for (var i = 0; i < rooms; i++)
+        {
+            Assert.Equal(0, await Harness.Data.Outbox.GetDepthAsync($"STOP{i:D2}"));
+        }
+
+        Assert.Empty(await Harness.Data.Outbox.GetPendingRoomsAsync(100));
+    }
+
+    [Fact]
+    public async Task Redelivered_entries_add_no_rows()
+    {
+        await Harness.PlayAsync("AGAIN1", "g-again", 30);
+        var batch = await Harness.Data.Outbox.LeaseAsync("AGAIN1", "first", 100, TimeSpan.FromMilliseconds(200));
+        var sink = Harness.Sink;
+
+        var first = await sink.WriteAsync(batch.Entries);
+        var second = await sink.WriteAsync(batch.Entries);
+
+        Assert.Equal((30, 30), (first.Written, first.Inserted));
+        Assert.Equal((30, 0), (second.Written, second.Inserted));
+        Assert.Equal(30, await Harness.CountMovesAsync("g-again"));
+    }
+
+    private IDeadLetterStore DeadLetterStore => Harness.DeadLetters;
+
+    private Task<IReadOnlyList<DeadLetter>> DeadLettersAsync() => DeadLetterStore.ListAsync();
+}
+
+/// <summary>The worker over real Redis and PostgreSQL.</summary>
+public sealed class SyncWorkerOnPostgresTests : SyncWorkerTests
+{
+    private protected override async Task<HybridHarness> CreateHarnessAsync()
+    {
+        var redis = await TestServers.GetRedisAsync();
+        var postgres = await TestServers.GetPostgresAsync();
+        return await HybridHarness.CreateAsync(redis.ConnectionString, await postgres.CreateDatabaseAsync());
+    }
+}
+
+/// <summary>The worker over embedded Garnet and SQLite: the zero-install default.</summary>
+public sealed class SyncWorkerOnSqliteTests : SyncWorkerTests
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hokm-sync-sqlite-");
+
+    private protected override async Task<HybridHarness> CreateHarnessAsync()
+    {
+        var garnet = await TestServers.GetGarnetAsync();
+        return await HybridHarness.CreateAsync(garnet.ConnectionString, null, Path.Combine(_folder.FullName, "hokm.db"));
+    }
+
+    protected override Task DisposeStoreAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+        return Task.CompletedTask;
+    }
+}

@@ -45,9 +45,11 @@ internal sealed class HybridHarness : IAsyncDisposable
     /// <param name="postgres">Npgsql connection string, or null for a SQLite file at <paramref name="sqlitePath"/>.</param>
     /// <param name="sqlitePath">The SQLite file when <paramref name="postgres"/> is null.</param>
     /// <param name="settings">Overrides.</param>
-    public static async Task<HybridHarness> CreateAsync(string redis, string? postgres, string? sqlitePath = null, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Changes to the services after <c>AddHokmData</c> (fault injection).</param>
+    /// <param name="prefix">The key prefix; a fresh one when null.</param>
+    public static async Task<HybridHarness> CreateAsync(string redis, string? postgres, string? sqlitePath = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, string? prefix = null)
     {
-        var prefix = $"t{Guid.NewGuid():N}"[..13] + ":";
+        prefix ??= $"t{Guid.NewGuid():N}"[..13] + ":";
         var values = new Dictionary<string, string?>
         {
             ["HokmData:RedisConnection"] = redis,
@@ -73,7 +75,9 @@ internal sealed class HybridHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection().AddLogging().AddHokmData(configuration).BuildServiceProvider();
+        var collection = new ServiceCollection().AddLogging().AddHokmData(configuration);
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         await services.GetRequiredService<PersistenceMigrator>().MigrateAsync();
         return new HybridHarness(services, prefix);
     }

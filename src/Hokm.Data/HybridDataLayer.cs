@@ -1,3 +1,4 @@
+using Hokm.Data.Configuration;
 using Hokm.Data.Diagnostics;
 using Hokm.Data.Health;
 using Hokm.Data.Live;
@@ -22,6 +23,8 @@ internal sealed class HybridDataLayer(
     IOptions<SyncOptions> syncOptions,
     HybridDataMetrics metrics,
     TimeProvider time,
+    HybridRoomCommitter committer,
+    IOptions<HybridDataOptions> dataOptions,
     ISeatViewRedactor? redactor = null) : IHybridDataLayer
 {
     private static readonly TimeSpan DefaultActivityWindow = TimeSpan.FromMinutes(10);
@@ -34,16 +37,19 @@ internal sealed class HybridDataLayer(
     public IOutboxConsumer Outbox => outbox;
 
     public Task<CommitResult> CreateGameSessionAsync(string room, string document, IReadOnlyList<OutboxEvent>? events = null, CancellationToken cancellationToken = default) =>
-        rooms.CommitAsync(room, 0, document, events ?? [], cancellationToken);
+        committer.CommitAsync(room, 0, document, events ?? [], dataOptions.Value.DefaultWriteMode, cancellationToken);
 
     public Task<RoomState?> GetGameSessionAsync(string room, CancellationToken cancellationToken = default) =>
-        rooms.GetAsync(room, cancellationToken);
+        committer.GetAsync(room, cancellationToken);
 
     public Task<CommitResult> UpdateGameSessionAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent>? events = null, CancellationToken cancellationToken = default) =>
-        rooms.CommitAsync(room, expectedVersion, document, events ?? [], cancellationToken);
+        committer.CommitAsync(room, expectedVersion, document, events ?? [], dataOptions.Value.DefaultWriteMode, cancellationToken);
 
     public Task<CommitResult> ExecutePlayerMoveAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken = default) =>
-        rooms.CommitAsync(room, expectedVersion, document, events, cancellationToken);
+        committer.CommitAsync(room, expectedVersion, document, events, dataOptions.Value.DefaultWriteMode, cancellationToken);
+
+    public Task<CommitResult> CommitAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent> events, WriteMode mode, CancellationToken cancellationToken = default) =>
+        committer.CommitAsync(room, expectedVersion, document, events, mode, cancellationToken);
 
     public Task<RoomState?> GetLiveGameStateAsync(string room, CancellationToken cancellationToken = default) =>
         rooms.GetAsync(room, cancellationToken);
@@ -59,7 +65,7 @@ internal sealed class HybridDataLayer(
             return null;
         }
 
-        var state = await rooms.GetAsync(seat.Room, cancellationToken);
+        var state = await committer.GetAsync(seat.Room, cancellationToken);
         if (state is null)
         {
             return null;
@@ -141,6 +147,11 @@ internal sealed class HybridDataLayer(
     private async Task<ComponentHealth> ProbeRedisAsync(CancellationToken cancellationToken)
     {
         var kind = redis.Kind == RedisServerKind.EmbeddedGarnet ? "embedded Garnet" : "Redis";
+        if (resilience.Redis.IsOpen)
+        {
+            return new ComponentHealth(HealthStatus.Unhealthy, $"{kind}: circuit breaker open; commits go to the persistent store.");
+        }
+
         try
         {
             var db = await redis.GetDatabaseAsync(cancellationToken);

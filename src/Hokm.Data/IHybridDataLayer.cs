@@ -23,7 +23,7 @@ public interface IHybridDataLayer
     /// <summary>Creates a room's live state at version 1 (guide: <c>create_game_session</c>).</summary>
     Task<CommitResult> CreateGameSessionAsync(string room, string document, IReadOnlyList<OutboxEvent>? events = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads a room's state (guide: <c>get_game_session</c>).</summary>
+    /// <summary>Reads a room's state: Redis, then PostgreSQL, then this process's last-known copy (guide: <c>get_game_session</c>).</summary>
     Task<RoomState?> GetGameSessionAsync(string room, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces a room's state at an expected version, queuing its events for PostgreSQL (guide: <c>update_game_session</c>).</summary>
@@ -31,6 +31,13 @@ public interface IHybridDataLayer
 
     /// <summary>Commits one move: new state and its events in one atomic step (guide: <c>execute_player_move</c> + <c>queue_sync_task</c>).</summary>
     Task<CommitResult> ExecutePlayerMoveAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Commits a room's state and events with an explicit write mode: <see cref="WriteMode.WriteBehind"/>
+    /// (Redis now, PostgreSQL from the outbox; PostgreSQL directly while Redis is down) or
+    /// <see cref="WriteMode.WriteThrough"/> (PostgreSQL first, then Redis).
+    /// </summary>
+    Task<CommitResult> CommitAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent> events, WriteMode mode, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a room's live state from Redis only (guide: <c>get_live_game_state</c>).</summary>
     Task<RoomState?> GetLiveGameStateAsync(string room, CancellationToken cancellationToken = default);

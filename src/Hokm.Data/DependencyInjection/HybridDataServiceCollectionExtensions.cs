@@ -77,6 +77,9 @@ public static class HybridDataServiceCollectionExtensions
         services.TryAddSingleton<ILiveRoomStore>(sp => sp.GetRequiredService<RedisLiveStore>());
         services.TryAddSingleton<IOutboxConsumer>(sp => sp.GetRequiredService<RedisLiveStore>());
         services.TryAddSingleton<ISessionStore, RedisSessionStore>();
+        services.TryAddSingleton<RoomStateCache>();
+        services.TryAddSingleton<HybridRoomCommitter>();
+        services.TryAddSingleton<RedisRehydrator>();
 
         // Persistent tier and the worker between them.
         services.AddHokmPersistence(configuration);
@@ -93,6 +96,7 @@ public static class HybridDataServiceCollectionExtensions
             sp.GetRequiredService<ILogger<OutboxDrainer>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PersistenceStartup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxSyncWorker>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisRehydrator>(static sp => sp.GetRequiredService<RedisRehydrator>()));
 
         services.TryAddSingleton<IHybridDataLayer, HybridDataLayer>();
         return services;

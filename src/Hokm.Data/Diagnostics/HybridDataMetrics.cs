@@ -18,6 +18,8 @@ public sealed class HybridDataMetrics
     private readonly Counter<long> _outboxAppended;
     private readonly Histogram<double> _commitDuration;
     private readonly Counter<long> _breakerChanges;
+    private readonly Counter<long> _fallbackCommits;
+    private readonly Counter<long> _rehydrations;
     private readonly Counter<long> _syncWritten;
     private readonly Counter<long> _syncFailures;
     private readonly Counter<long> _deadLetters;
@@ -41,6 +43,8 @@ public sealed class HybridDataMetrics
             "s",
             "Latency of one live-tier commit (state + outbox, one round trip).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1] });
+        _fallbackCommits = meter.CreateCounter<long>("hokm.data.commits.fallback", "{commit}", "Write-behind commits taken by PostgreSQL because Redis was down.");
+        _rehydrations = meter.CreateCounter<long>("hokm.data.rehydrations", "{room}", "Rooms whose Redis state was rebuilt from PostgreSQL.");
         _breakerChanges = meter.CreateCounter<long>("hokm.data.breaker.transitions", "{transition}", "Circuit-breaker state changes by store and new state.");
         _syncWritten = meter.CreateCounter<long>("hokm.data.sync.entries", "{entry}", "Outbox entries stored in PostgreSQL by the sync worker.");
         _syncFailures = meter.CreateCounter<long>("hokm.data.sync.failures", "{batch}", "Sync batches that could not be written, by cause.");
@@ -110,6 +114,10 @@ public sealed class HybridDataMetrics
 
     internal void BreakerChanged(string store, string state) =>
         _breakerChanges.Add(1, new KeyValuePair<string, object?>("store", store), new KeyValuePair<string, object?>("state", state));
+
+    internal void FallbackCommit() => _fallbackCommits.Add(1);
+
+    internal void Rehydrated() => _rehydrations.Add(1);
 
     internal void CommitFailed()
     {

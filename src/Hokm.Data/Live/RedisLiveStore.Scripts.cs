@@ -84,6 +84,20 @@ internal sealed partial class RedisLiveStore
             return {removed, redis.call('LLEN', KEYS[2])}
             """;
 
+        /// <summary>
+        /// KEYS: room hash. ARGV: version, document, last sequence, at (ms), TTL (ms).
+        /// Writes a state that was committed elsewhere (PostgreSQL) unless Redis already holds that
+        /// version or a newer one. Returns 1 when written, 0 when Redis was not behind, -3 when corrupted.
+        /// </summary>
+        public const string Restore = """
+            local cur = redis.pcall('HGET', KEYS[1], 'v')
+            if type(cur) == 'table' and cur.err then return -3 end
+            if cur and tonumber(cur) ~= nil and tonumber(cur) >= tonumber(ARGV[1]) then return 0 end
+            redis.call('HSET', KEYS[1], 'v', ARGV[1], 'doc', ARGV[2], 'seq', ARGV[3], 'at', ARGV[4])
+            redis.call('PEXPIRE', KEYS[1], ARGV[5])
+            return 1
+            """;
+
         /// <summary>KEYS: session. ARGV: TTL (ms). Reads the session and slides its expiry in one step.</summary>
         public const string TouchSession = """
             local v = redis.call('GET', KEYS[1])

@@ -97,6 +97,49 @@ internal sealed partial class RedisLiveStore(
         return new RoomState(room, version, values[1].ToString(), seq, DateTimeOffset.FromUnixTimeMilliseconds(at));
     }
 
+    /// <summary>
+    /// Brings Redis up to a state committed in the persistent store: written only when Redis holds
+    /// an older version (or none). Returns true when Redis was behind and now holds <paramref name="state"/>.
+    /// </summary>
+    internal async Task<bool> RestoreAsync(RoomState state, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.GetDatabaseAsync(cancellationToken);
+        var result = await Guard(state.Room, () => db.ScriptEvaluateAsync(
+            Scripts.Restore,
+            [_keys.Room(state.Room)],
+            [state.Version, state.Document, state.LastSequence, state.UpdatedAt.ToUnixTimeMilliseconds(), (long)_options.DefaultTtl.TotalMilliseconds]));
+        return (int)result switch
+        {
+            1 => true,
+            0 => false,
+            _ => throw new CorruptedDataException($"The live state of room {state.Room} is not in the shape this library writes; it was not restored."),
+        };
+    }
+
+    /// <summary>Drops the room's cached live state (not its outbox), so reads go to the persistent store.</summary>
+    internal async Task InvalidateAsync(string room, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.GetDatabaseAsync(cancellationToken);
+        await Guard(room, () => db.KeyDeleteAsync(_keys.Room(room)));
+    }
+
+    /// <summary>Checks a commit's arguments the same way whichever store takes it.</summary>
+    internal void Validate(string document, IReadOnlyList<OutboxEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(events);
+        ValidateDocument(document);
+        if (events.Count > _options.MaxEventsPerCommit)
+        {
+            throw new PayloadTooLargeException($"A commit may append at most {_options.MaxEventsPerCommit} events; {events.Count} were given.");
+        }
+
+        foreach (var e in events)
+        {
+            ValidateEvent(e ?? throw new ArgumentException("An event is null.", nameof(events)));
+        }
+    }
+
     /// <inheritdoc />
     public async Task DeleteAsync(string room, CancellationToken cancellationToken = default)
     {

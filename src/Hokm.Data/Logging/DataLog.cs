@@ -43,4 +43,16 @@ internal static partial class DataLog
 
     [LoggerMessage(1301, LogLevel.Warning, "Persistent tier: {Provider} not reachable for migrations, retrying in the background: {Error}")]
     public static partial void MigrationsDeferred(ILogger logger, string provider, string error);
+
+    [LoggerMessage(1400, LogLevel.Warning, "Room {RoomCode}: Redis unavailable, commit goes to PostgreSQL ({Reason})")]
+    public static partial void CommitFellBackToPostgres(ILogger logger, string roomCode, string reason);
+
+    [LoggerMessage(1401, LogLevel.Information, "Room {RoomCode}: Redis rebuilt from PostgreSQL at version {Version}")]
+    public static partial void RoomRehydrated(ILogger logger, string roomCode, long version);
+
+    [LoggerMessage(1402, LogLevel.Warning, "Room {RoomCode}: no store answered, served from this process's last-known state ({Reason})")]
+    public static partial void ReadFellBackToCache(ILogger logger, string roomCode, string reason);
+
+    [LoggerMessage(1403, LogLevel.Debug, "Rehydration deferred: {Reason}")]
+    public static partial void RehydrationDeferred(ILogger logger, string reason);
 }

@@ -64,6 +64,7 @@ internal static class PersistenceRegistration
         services.TryAddSingleton<IDeadLetterStore, DeadLetterStore>();
         services.TryAddSingleton<IGameStore, GameStore>();
         services.TryAddSingleton<IPlayerAccountStore, PlayerAccountStore>();
+        services.TryAddSingleton<Rooms.IPersistentRoomStore, Rooms.PersistentRoomStore>();
         return services;
     }
 

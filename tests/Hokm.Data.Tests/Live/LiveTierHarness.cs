@@ -42,6 +42,9 @@ internal sealed class LiveTierHarness : IAsyncDisposable
             ["HokmData:RedisConnection"] = connectionString,
             ["HokmData:KeyPrefix"] = prefix,
             ["HokmData:NodeId"] = "test-node",
+
+            // Live-tier tests need no persistent store; keep SQLite (the fallback) out of the working folder.
+            ["HokmData:Persistence:SqlitePath"] = Path.Combine(Path.GetTempPath(), $"hokm-live-{prefix.TrimEnd(':')}.db"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -69,7 +69,8 @@ public abstract class SinkTests(PersistenceProvider provider)
     {
         await using var harness = await PersistenceHarness.CreateAsync(provider);
         var gameId = Events.NewGameId();
-        var batch = Events.Moves(gameId, 1, 20);
+        // More moves than PostgresSinkWriter.CopyThreshold: the first delivery takes the COPY path, the second the ON CONFLICT one.
+        var batch = Events.Moves(gameId, 1, 80);
         batch.Add(Events.Entry(OutboxEvents.GameStarted(Events.Game(gameId))));
         batch.Add(Events.Entry(OutboxEvents.HandCompleted(Events.Hand(gameId, 1))));
         batch.Add(Events.Entry(OutboxEvents.Action(Events.Action())));
@@ -77,31 +78,33 @@ public abstract class SinkTests(PersistenceProvider provider)
         var first = await harness.Sink.WriteAsync(batch);
         var second = await harness.Sink.WriteAsync(batch);
 
-        Assert.Equal((23, 23), (first.Written, first.Inserted));
-        Assert.Equal((23, 0), (second.Written, second.Inserted));
+        Assert.Equal((83, 83), (first.Written, first.Inserted));
+        Assert.Equal((83, 0), (second.Written, second.Inserted));
         Assert.True(second.Succeeded);
         await using var context = harness.CreateContext();
-        Assert.Equal(20, await context.Moves.CountAsync(m => m.GameId == gameId));
+        Assert.Equal(80, await context.Moves.CountAsync(m => m.GameId == gameId));
         Assert.Equal(1, await context.Games.CountAsync(g => g.Id == gameId));
         Assert.Equal(4, await context.GamePlayers.CountAsync(s => s.GameId == gameId));
         Assert.Equal(1, await context.Hands.CountAsync(h => h.GameId == gameId));
         Assert.Equal(1, await context.ActionLog.CountAsync());
     }
 
-    [Fact]
-    public async Task Overlapping_batches_leave_exactly_one_row_per_move()
+    [Theory]
+    [InlineData(60, 20)]
+    [InlineData(150, 50)]
+    public async Task Overlapping_batches_leave_exactly_one_row_per_move(int size, int overlap)
     {
         await using var harness = await PersistenceHarness.CreateAsync(provider);
         var gameId = Events.NewGameId();
 
-        var first = await harness.Sink.WriteAsync(Events.Moves(gameId, 1, 60));
-        var second = await harness.Sink.WriteAsync(Events.Moves(gameId, 41, 100));
+        var first = await harness.Sink.WriteAsync(Events.Moves(gameId, 1, size));
+        var second = await harness.Sink.WriteAsync(Events.Moves(gameId, size - overlap + 1, (2 * size) - overlap));
 
-        Assert.Equal(60, first.Inserted);
-        Assert.Equal((60, 40), (second.Written, second.Inserted));
+        Assert.Equal(size, first.Inserted);
+        Assert.Equal((size, size - overlap), (second.Written, second.Inserted));
         await using var context = harness.CreateContext();
         var seqs = await context.Moves.Where(m => m.GameId == gameId).Select(m => m.Seq).OrderBy(s => s).ToListAsync();
-        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), seqs);
+        Assert.Equal(Enumerable.Range(1, (2 * size) - overlap).Select(i => (long)i), seqs);
     }
 
     [Fact]
@@ -109,15 +112,15 @@ public abstract class SinkTests(PersistenceProvider provider)
     {
         await using var harness = await PersistenceHarness.CreateAsync(provider);
         var gameId = Events.NewGameId();
-        var moves = Events.Moves(gameId, 1, 5);
+        var moves = Events.Moves(gameId, 1, 40);
         var game = Events.Entry(OutboxEvents.GameStarted(Events.Game(gameId)));
 
         var result = await harness.Sink.WriteAsync([game, .. moves, game, .. moves]);
 
         Assert.True(result.Succeeded);
-        Assert.Equal((12, 6), (result.Written, result.Inserted));
+        Assert.Equal((82, 41), (result.Written, result.Inserted));
         await using var context = harness.CreateContext();
-        Assert.Equal(5, await context.Moves.CountAsync(m => m.GameId == gameId));
+        Assert.Equal(40, await context.Moves.CountAsync(m => m.GameId == gameId));
         Assert.Equal(4, await context.GamePlayers.CountAsync(s => s.GameId == gameId));
     }
 
@@ -162,9 +165,9 @@ public abstract class SinkTests(PersistenceProvider provider)
         var result = await harness.Sink.WriteAsync(
         [
             Events.Entry(OutboxEvents.GameStarted(Events.Game(goodGame, "known"))),
-            .. Events.Moves(goodGame, 1, 3),
+            .. Events.Moves(goodGame, 1, 40),
             refused,
-            .. Events.Moves(badGame, 1, 3),
+            .. Events.Moves(badGame, 1, 40),
             Events.Entry(OutboxEvents.HandCompleted(Events.Hand(goodGame, 1))),
             Events.Entry(OutboxEvents.Action(Events.Action())),
         ]);
@@ -172,12 +175,12 @@ public abstract class SinkTests(PersistenceProvider provider)
         var failure = Assert.Single(result.Failures);
         Assert.Same(refused, failure.Entry);
         Assert.Equal(SinkFailureReason.Rejected, failure.Reason);
-        Assert.Equal((10, 9, 9), (result.Entries, result.Written, result.Inserted));
+        Assert.Equal((84, 83, 83), (result.Entries, result.Written, result.Inserted));
         await using var context = harness.CreateContext();
         Assert.True(await context.Games.AnyAsync(g => g.Id == goodGame));
         Assert.False(await context.Games.AnyAsync(g => g.Id == badGame));
         Assert.False(await context.GamePlayers.AnyAsync(s => s.GameId == badGame));
-        Assert.Equal(3, await context.Moves.CountAsync(m => m.GameId == badGame));
+        Assert.Equal(40, await context.Moves.CountAsync(m => m.GameId == badGame));
         Assert.Equal(1, await context.Hands.CountAsync());
         Assert.Equal(1, await context.ActionLog.CountAsync());
     }

@@ -44,6 +44,9 @@ public abstract class HokmDbContext : DbContext
     /// <summary>Outbox entries that could not be written.</summary>
     public DbSet<DeadLetterRow> DeadLetters => Set<DeadLetterRow>();
 
+    /// <summary>Live room states written to the persistent store (write-through, or Redis fallback).</summary>
+    public DbSet<LiveRoomRow> LiveRooms => Set<LiveRoomRow>();
+
     /// <summary>The database provider this context runs on.</summary>
     public abstract PersistenceProvider Provider { get; }
 
@@ -59,9 +62,20 @@ public abstract class HokmDbContext : DbContext
         ConfigurePlayerStats(modelBuilder.Entity<PlayerStatsRow>());
         ConfigureActionLog(modelBuilder.Entity<ActionLogRow>());
         ConfigureDeadLetters(modelBuilder.Entity<DeadLetterRow>());
+        ConfigureLiveRooms(modelBuilder.Entity<LiveRoomRow>());
 
         // Written last so it names every column, key, foreign key and index the calls above made.
         SnakeCaseNames.Apply(modelBuilder);
+    }
+
+    private static void ConfigureLiveRooms(EntityTypeBuilder<LiveRoomRow> room)
+    {
+        room.ToTable("live_rooms");
+        room.HasKey(r => r.Room);
+        room.Property(r => r.Room).HasMaxLength(IdLength);
+
+        // The rehydrator looks for the few rows Redis is behind on.
+        room.HasIndex(r => r.NeedsRehydration).HasFilter(null);
     }
 
     private static void ConfigurePlayers(EntityTypeBuilder<PlayerRow> player)

@@ -4,9 +4,9 @@ namespace Hokm.Data.Persistence.Sink;
 internal enum SinkWriteMode
 {
     /// <summary>
-    /// Plain inserts: a stored key fails the statement (<see cref="ISinkWriter.IsDuplicateKey"/>).
-    /// The fast path for first deliveries — on PostgreSQL <c>ON CONFLICT</c>'s speculative insertion
-    /// costs about as much again as the insert itself.
+    /// Plain inserts (or, on PostgreSQL, COPY): a stored key fails the statement
+    /// (<see cref="ISinkWriter.IsDuplicateKey"/>). The fast path for first deliveries —
+    /// <c>ON CONFLICT</c>'s speculative insertion costs PostgreSQL a good part of the insert again.
     /// </summary>
     InsertOnly,
 

@@ -329,6 +329,43 @@ namespace Hokm.Data.Persistence.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Hokm.Data.Persistence.Model.LiveRoomRow", b =>
+                {
+                    b.Property<string>("Room")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("room");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
+
+                    b.Property<bool>("NeedsRehydration")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_rehydration");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated_at_ms");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Room")
+                        .HasName("pk_live_rooms");
+
+                    b.HasIndex("NeedsRehydration")
+                        .HasDatabaseName("ix_live_rooms_needs_rehydration");
+
+                    b.ToTable("live_rooms", (string)null);
+                });
+
             modelBuilder.Entity("Hokm.Data.Persistence.Model.MoveRow", b =>
                 {
                     b.Property<string>("GameId")

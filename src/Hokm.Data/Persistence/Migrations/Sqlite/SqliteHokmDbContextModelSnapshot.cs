@@ -316,6 +316,43 @@ namespace Hokm.Data.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Hokm.Data.Persistence.Model.LiveRoomRow", b =>
+                {
+                    b.Property<string>("Room")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("room");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_sequence");
+
+                    b.Property<bool>("NeedsRehydration")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("needs_rehydration");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at_ms");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Room")
+                        .HasName("pk_live_rooms");
+
+                    b.HasIndex("NeedsRehydration")
+                        .HasDatabaseName("ix_live_rooms_needs_rehydration");
+
+                    b.ToTable("live_rooms", (string)null);
+                });
+
             modelBuilder.Entity("Hokm.Data.Persistence.Model.MoveRow", b =>
                 {
                     b.Property<string>("GameId")

@@ -12,7 +12,7 @@ using StackExchange.Redis;
 namespace Hokm.Data;
 
 /// <summary>The default <see cref="IHybridDataLayer"/>: composes the stores registered by <c>AddHokmData</c>.</summary>
-internal sealed class HybridDataLayer(
+internal sealed partial class HybridDataLayer(
     ILiveRoomStore rooms,
     ISessionStore sessions,
     IOutboxConsumer outbox,
@@ -24,6 +24,8 @@ internal sealed class HybridDataLayer(
     HybridDataMetrics metrics,
     TimeProvider time,
     HybridRoomCommitter committer,
+    SyncTaskQueue syncTasks,
+    Consistency.ConsistencyChecker consistency,
     IOptions<HybridDataOptions> dataOptions,
     ISeatViewRedactor? redactor = null) : IHybridDataLayer
 {

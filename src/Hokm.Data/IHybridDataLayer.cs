@@ -1,6 +1,10 @@
+using Hokm.Data.Batching;
+using Hokm.Data.Consistency;
 using Hokm.Data.Diagnostics;
 using Hokm.Data.Health;
 using Hokm.Data.Live;
+using Hokm.Data.Persistence.Events;
+using Hokm.Data.Transactions;
 
 namespace Hokm.Data;
 
@@ -62,4 +66,30 @@ public interface IHybridDataLayer
 
     /// <summary>Throughput, latency, backlog and error rate (guide: <c>get_performance_metrics</c>).</summary>
     Task<PerformanceMetrics> GetPerformanceMetricsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Starts a unit of work in one write mode (guide: <c>sync_manager.hybrid_transaction</c>).</summary>
+    Task<IHybridTransaction> BeginTransactionAsync(WriteMode mode, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Queues an event that belongs to no room for PostgreSQL, on a priority stream drained at that
+    /// priority's cadence (guide: <c>queue_sync_task</c>). Written to PostgreSQL directly while Redis is down.
+    /// </summary>
+    /// <exception cref="ArgumentException">The event is not one the persistent store can write.</exception>
+    Task QueueSyncTaskAsync(OutboxEvent task, SyncPriority priority = SyncPriority.Medium, CancellationToken cancellationToken = default);
+
+    /// <summary>Logs a player action with eventual consistency: not cached, reaches PostgreSQL from the low-priority stream (guide: <c>log_player_action</c>).</summary>
+    Task LogPlayerActionAsync(ActionRecorded action, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs many operations at once, pipelined; each succeeds or fails on its own (guide: <c>execute_batch_operations</c>).</summary>
+    Task<IReadOnlyList<BatchResult>> ExecuteBatchAsync(IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Compares live state and outbox positions with PostgreSQL on a sample and reports the
+    /// differences (guide: <c>check_data_consistency</c>). Data types: <c>game_sessions</c>,
+    /// <c>outbox</c>, <c>dead_letters</c>, <c>all</c>.
+    /// </summary>
+    Task<ConsistencyReport> CheckDataConsistencyAsync(string dataType, int sampleSize, CancellationToken cancellationToken = default);
+
+    /// <summary>Repairs what a report found: re-drives outboxes, rebuilds Redis from PostgreSQL (guide: <c>resolve_inconsistencies</c>). Returns the issues resolved.</summary>
+    Task<int> ResolveInconsistenciesAsync(ConsistencyReport report, CancellationToken cancellationToken = default);
 }

@@ -94,6 +94,8 @@ public static class HybridDataServiceCollectionExtensions
             sp.GetRequiredService<HybridDataMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<OutboxDrainer>>()));
+        services.TryAddSingleton<SyncTaskQueue>();
+        services.TryAddSingleton<Hokm.Data.Consistency.ConsistencyChecker>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PersistenceStartup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxSyncWorker>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisRehydrator>(static sp => sp.GetRequiredService<RedisRehydrator>()));

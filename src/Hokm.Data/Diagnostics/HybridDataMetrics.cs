@@ -103,6 +103,7 @@ public sealed class HybridDataMetrics
         {
             CommitStatus.Committed => "committed",
             CommitStatus.VersionConflict => "conflict",
+            CommitStatus.Aborted => "aborted",
             _ => "not_found",
         }));
         _commitDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("store", "redis"));

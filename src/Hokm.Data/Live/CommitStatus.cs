@@ -11,4 +11,7 @@ public enum CommitStatus
 
     /// <summary>The room does not exist (and the commit was not a create); nothing was written.</summary>
     NotFound,
+
+    /// <summary>Part of a transaction that did not commit because another of its parts conflicted; nothing was written.</summary>
+    Aborted,
 }

@@ -163,7 +163,13 @@ internal sealed class HybridRoomCommitter(
             return result;
         }
 
-        var state = new RoomState(room, result.Version, document, result.LastSequence, time.GetUtcNow());
+        await UpdateRedisAfterWriteThroughAsync(new RoomState(room, result.Version, document, result.LastSequence, time.GetUtcNow()), cancellationToken);
+        return result;
+    }
+
+    /// <summary>Redis must never keep an old version as if it were current: update it, or drop it, or flag it.</summary>
+    private async Task UpdateRedisAfterWriteThroughAsync(RoomState state, CancellationToken cancellationToken)
+    {
         cache.Remember(state);
         try
         {
@@ -171,19 +177,56 @@ internal sealed class HybridRoomCommitter(
         }
         catch (Exception ex) when (IsRedisDown(ex) || ex is CorruptedDataException)
         {
-            // Redis must never keep the old version as if it were current.
             try
             {
-                await redis.InvalidateAsync(room, cancellationToken);
+                await redis.InvalidateAsync(state.Room, cancellationToken);
             }
             catch (Exception inner) when (IsRedisDown(inner))
             {
-                _behind[room] = 0;
-                await persistent.MarkNeedsRehydrationAsync(room, cancellationToken);
+                _behind[state.Room] = 0;
+                await persistent.MarkNeedsRehydrationAsync(state.Room, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Write-through of several rooms (and room-less events) in one PostgreSQL transaction, then
+    /// Redis room by room (invalidated where it cannot be updated).
+    /// </summary>
+    public async Task<IReadOnlyList<CommitResult>> WriteThroughManyAsync(
+        IReadOnlyList<(string Room, long Expected, string Document, IReadOnlyList<OutboxEvent> Events)> rooms,
+        IReadOnlyList<OutboxEvent> extraEvents,
+        CancellationToken cancellationToken)
+    {
+        var commits = new List<RoomCommit>(rooms.Count);
+        foreach (var (room, expected, document, events) in rooms)
+        {
+            redis.Validate(document, events);
+            commits.Add(new RoomCommit(room, expected, document, cache.Recall(room)?.LastSequence ?? 0, events));
+        }
+
+        IReadOnlyList<CommitResult> results;
+        try
+        {
+            results = await resilience.Postgres.Pipeline.ExecuteAsync(
+                async ct => await persistent.CommitManyAsync(commits, extraEvents, needsRehydration: false, ct),
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or ArgumentException or HybridDataException))
+        {
+            metrics.CommitFailed();
+            throw new StoreUnavailableException("postgresql", $"The write-through transaction could not be committed: PostgreSQL is unavailable ({ex.Message}). Nothing was written.", ex);
+        }
+
+        if (results.All(static r => r.Committed))
+        {
+            for (var i = 0; i < commits.Count; i++)
+            {
+                await UpdateRedisAfterWriteThroughAsync(new RoomState(commits[i].Room, results[i].Version, commits[i].Document, results[i].LastSequence, time.GetUtcNow()), cancellationToken);
             }
         }
 
-        return result;
+        return results;
     }
 
     private async Task<CommitResult> PersistAsync(string room, long expectedVersion, string document, long lastSequence, IReadOnlyList<OutboxEvent> events, bool needsRehydration, CancellationToken cancellationToken)

@@ -126,6 +126,27 @@ internal sealed partial class RedisLiveStore
         return await Guard(room, () => db.ListLengthAsync(_keys.Outbox(room)));
     }
 
+    /// <summary>What the consistency check needs to know of one room's outbox: depth, oldest entry, indexed or not.</summary>
+    internal async Task<(long Depth, OutboxEntry? Oldest, bool Indexed)> InspectOutboxAsync(string room, CancellationToken cancellationToken = default)
+    {
+        room = RedisKeys.NormalizeRoom(room);
+        var db = await connection.GetDatabaseAsync(cancellationToken);
+        var depth = db.ListLengthAsync(_keys.Outbox(room));
+        var head = db.ListGetByIndexAsync(_keys.Outbox(room), 0);
+        var indexed = db.SetContainsAsync(_keys.OutboxPending, room);
+        await Guard(room, () => Task.WhenAll(depth, head, indexed));
+        var oldest = (await head).IsNull ? null : ParseEntry(room, (await head).ToString());
+        return (await depth, oldest, await indexed);
+    }
+
+    /// <summary>The most recently committed rooms (newest first).</summary>
+    internal async Task<IReadOnlyList<string>> RecentRoomsAsync(int max, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.GetDatabaseAsync(cancellationToken);
+        var rooms = await Guard("active rooms", () => db.SortedSetRangeByRankAsync(_keys.ActiveRooms, 0, max - 1, Order.Descending));
+        return rooms.Select(static r => r.ToString()).ToList();
+    }
+
     /// <summary>Parses <c>seq|at|type|payload</c>; anything else comes back flagged as corrupted.</summary>
     internal static OutboxEntry ParseEntry(string room, string raw)
     {

@@ -98,6 +98,25 @@ internal sealed partial class RedisLiveStore
             return 1
             """;
 
+        /// <summary>
+        /// KEYS: stream hash, outbox. ARGV: one <c>at|type|payload</c> per event.
+        /// Appends to an outbox that carries no state (the sync-task queues): sequence numbers
+        /// continue the stream's own. Returns <c>{lastSeq, outboxLength}</c>, or <c>{-3, reason}</c>.
+        /// </summary>
+        public const string Append = """
+            local seq = redis.pcall('HGET', KEYS[1], 'seq')
+            if type(seq) == 'table' and seq.err then return {-3, 'stream key: ' .. tostring(seq.err)} end
+            local olen = redis.pcall('LLEN', KEYS[2])
+            if type(olen) == 'table' and olen.err then return {-3, 'outbox key: ' .. tostring(olen.err)} end
+            seq = tonumber(seq) or 0
+            for i = 1, #ARGV do
+              seq = seq + 1
+              olen = redis.call('RPUSH', KEYS[2], seq .. '|' .. ARGV[i])
+            end
+            redis.call('HSET', KEYS[1], 'seq', seq)
+            return {seq, olen}
+            """;
+
         /// <summary>KEYS: session. ARGV: TTL (ms). Reads the session and slides its expiry in one step.</summary>
         public const string TouchSession = """
             local v = redis.call('GET', KEYS[1])

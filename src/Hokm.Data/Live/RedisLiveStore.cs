@@ -116,6 +116,37 @@ internal sealed partial class RedisLiveStore(
         };
     }
 
+    /// <summary>
+    /// Appends events to a stateless stream's outbox (the sync-task queues), in one script; the
+    /// stream enters the pending index when its outbox becomes non-empty.
+    /// </summary>
+    internal async Task<long> AppendAsync(string stream, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken = default)
+    {
+        stream = RedisKeys.NormalizeRoom(stream);
+        Validate(string.Empty, events);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var args = new RedisValue[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            args[i] = string.Concat(now, "|", events[i].Type, "|", events[i].Payload);
+        }
+
+        var db = await connection.GetDatabaseAsync(cancellationToken);
+        var raw = await Guard(stream, () => db.ScriptEvaluateAsync(Scripts.Append, [_keys.Room(stream), _keys.Outbox(stream)], args));
+        var parts = (RedisResult[])raw!;
+        if ((long)parts[0] < 0)
+        {
+            throw new CorruptedDataException($"Stream {stream} cannot take events: {(string?)parts[1]}. Nothing was written.");
+        }
+
+        if ((long)parts[1] == events.Count)
+        {
+            _ = db.SetAddAsync(_keys.OutboxPending, stream, CommandFlags.FireAndForget);
+        }
+
+        return (long)parts[0];
+    }
+
     /// <summary>Drops the room's cached live state (not its outbox), so reads go to the persistent store.</summary>
     internal async Task InvalidateAsync(string room, CancellationToken cancellationToken = default)
     {

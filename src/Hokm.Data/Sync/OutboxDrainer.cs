@@ -31,6 +31,7 @@ public sealed class OutboxDrainer
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<(string Room, long Sequence), int> _attempts = new();
     private readonly ConcurrentDictionary<string, RoomBackoff> _backoff = new(StringComparer.Ordinal);
+    private long _passes;
 
     internal OutboxDrainer(
         IOutboxConsumer outbox,
@@ -77,10 +78,20 @@ public sealed class OutboxDrainer
             return 0;
         }
 
+        // Priorities: the high-priority stream first, the low one only every few passes.
+        var pass = Interlocked.Increment(ref _passes);
+        var ordered = rooms
+            .Where(r => r != SyncStreams.Low || pass % SyncStreams.LowPriorityEvery == 0)
+            .ToList();
         var written = 0;
         long depth = 0;
+        if (ordered.Remove(SyncStreams.High))
+        {
+            (written, depth) = await DrainRoomAsync(SyncStreams.High, cancellationToken);
+        }
+
         await Parallel.ForEachAsync(
-            rooms,
+            ordered,
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
             async (room, ct) =>
             {

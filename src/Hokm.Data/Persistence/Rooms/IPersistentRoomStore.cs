@@ -24,6 +24,13 @@ public interface IPersistentRoomStore
     /// <exception cref="ArgumentException">An event is not one the persistent store can write; nothing was written.</exception>
     Task<CommitResult> CommitAsync(string room, long expectedVersion, string document, long lastSequence, IReadOnlyList<OutboxEvent> events, bool needsRehydration, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes several rooms (and <paramref name="extraEvents"/> that belong to no room) in ONE
+    /// transaction: if any room's stored version is ahead of its expected one, nothing is written
+    /// and the results say which room conflicted.
+    /// </summary>
+    Task<IReadOnlyList<CommitResult>> CommitManyAsync(IReadOnlyList<RoomCommit> rooms, IReadOnlyList<OutboxEvent> extraEvents, bool needsRehydration, CancellationToken cancellationToken = default);
+
     /// <summary>The room's state as last written here, or null.</summary>
     Task<RoomState?> GetAsync(string room, CancellationToken cancellationToken = default);
 

@@ -22,28 +22,45 @@ internal sealed class PersistentRoomStore(PersistenceConnection connection, IDbC
 
     private readonly ISinkWriter _writer = SinkWriters.For(connection.Provider);
 
-    public async Task<CommitResult> CommitAsync(string room, long expectedVersion, string document, long lastSequence, IReadOnlyList<OutboxEvent> events, bool needsRehydration, CancellationToken cancellationToken = default)
+    public async Task<CommitResult> CommitAsync(string room, long expectedVersion, string document, long lastSequence, IReadOnlyList<OutboxEvent> events, bool needsRehydration, CancellationToken cancellationToken = default) =>
+        (await CommitManyAsync([new RoomCommit(room, expectedVersion, document, lastSequence, events)], [], needsRehydration, cancellationToken))[0];
+
+    public async Task<IReadOnlyList<CommitResult>> CommitManyAsync(IReadOnlyList<RoomCommit> rooms, IReadOnlyList<OutboxEvent> extraEvents, bool needsRehydration, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(rooms);
+        ArgumentNullException.ThrowIfNull(extraEvents);
         var now = time.GetUtcNow();
-        var entries = events.Select((e, i) => new OutboxEntry(room, lastSequence + i + 1, e.Type, now, e.Payload)).ToList();
+        var entries = new List<OutboxEntry>();
+        foreach (var commit in rooms)
+        {
+            entries.AddRange(commit.Events.Select((e, i) => new OutboxEntry(commit.Room, commit.LastSequence + i + 1, e.Type, now, e.Payload)));
+        }
+
+        entries.AddRange(extraEvents.Select((e, i) => new OutboxEntry("_DIRECT", i + 1, e.Type, now, e.Payload)));
         var (batch, failures) = OutboxEntryParser.Parse(entries);
         if (failures.Count > 0)
         {
-            throw new ArgumentException($"Event {failures[0].Entry.Type} cannot be stored: {failures[0].Error}", nameof(events));
+            throw new ArgumentException($"Event {failures[0].Entry.Type} cannot be stored: {failures[0].Error}", nameof(rooms));
         }
 
         await using var db = await connection.OpenAsync(cancellationToken);
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
-        var newVersion = expectedVersion + 1;
-        var rows = await ExecuteAsync(db, transaction, UpsertSql, cancellationToken,
-            ("room", room), ("version", newVersion), ("document", document), ("seq", lastSequence + events.Count),
-            ("at", now.ToUnixTimeMilliseconds()), ("flag", needsRehydration), ("expected", expectedVersion));
-        if (rows == 0)
+        var results = new CommitResult[rooms.Count];
+        for (var i = 0; i < rooms.Count; i++)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            var current = await GetAsync(room, cancellationToken);
-            return new CommitResult(CommitStatus.VersionConflict, current?.Version ?? 0, 0);
+            var commit = rooms[i];
+            var newVersion = commit.ExpectedVersion + 1;
+            var lastSequence = commit.LastSequence + commit.Events.Count;
+            var written = await ExecuteAsync(db, transaction, UpsertSql, cancellationToken,
+                ("room", commit.Room), ("version", newVersion), ("document", commit.Document), ("seq", lastSequence),
+                ("at", now.ToUnixTimeMilliseconds()), ("flag", needsRehydration), ("expected", commit.ExpectedVersion));
+            if (written == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return await ConflictAsync(rooms, i, cancellationToken);
+            }
+
+            results[i] = new CommitResult(CommitStatus.Committed, newVersion, lastSequence);
         }
 
         if (batch.Count > 0)
@@ -52,7 +69,16 @@ internal sealed class PersistentRoomStore(PersistenceConnection connection, IDbC
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new CommitResult(CommitStatus.Committed, newVersion, lastSequence + events.Count);
+        return results;
+    }
+
+    /// <summary>Nothing was written: the conflicting room gets its stored version, the others are aborted.</summary>
+    private async Task<IReadOnlyList<CommitResult>> ConflictAsync(IReadOnlyList<RoomCommit> rooms, int conflicting, CancellationToken cancellationToken)
+    {
+        var current = await GetAsync(rooms[conflicting].Room, cancellationToken);
+        return rooms.Select((_, i) => i == conflicting
+            ? new CommitResult(CommitStatus.VersionConflict, current?.Version ?? 0, 0)
+            : new CommitResult(CommitStatus.Aborted, 0, 0)).ToList();
     }
 
     public async Task<RoomState?> GetAsync(string room, CancellationToken cancellationToken = default)

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using Hokm.Cli.Auditing;
+using Hokm.Cli.DeadLetters;
 using Hokm.Cli.Simulation;
 
 var root = new RootCommand("Hokm command line: offline bot games and game-record audits.")
 {
     SimulateCommand.Create(),
     AuditCommand.Create(),
+    DeadLettersCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

@@ -83,6 +83,7 @@ public static class HybridDataServiceCollectionExtensions
 
         // Persistent tier and the worker between them.
         services.AddHokmPersistence(configuration);
+        services.AddHokmStats(configuration);
         services.TryAddSingleton<SyncStatus>();
         services.TryAddSingleton(static sp => new OutboxDrainer(
             sp.GetRequiredService<IOutboxConsumer>(),

@@ -125,8 +125,10 @@ internal sealed class HybridRoomCommitter(
                     await RehydrateAsync(room, cancellationToken);
                 }
 
+                // The hot path: a static lambda with its state passed in, so no closure is allocated per move.
                 var result = await resilience.Redis.Pipeline.ExecuteAsync(
-                    async ct => await redis.CommitAsync(room, expectedVersion, document, events, ct),
+                    static async (s, ct) => await s.Redis.CommitAsync(s.Room, s.ExpectedVersion, s.Document, s.Events, ct),
+                    (Redis: redis, Room: room, ExpectedVersion: expectedVersion, Document: document, Events: events),
                     cancellationToken);
                 if (result.Committed)
                 {

@@ -1,25 +1,27 @@
-using Microsoft.Extensions.Caching.Memory;
+using System.Collections.Concurrent;
 
 namespace Hokm.Data.Live;
 
 /// <summary>
 /// The last state this process saw of each room: the final read fallback (the guide's
-/// <c>get_cached_player_data</c>) when neither Redis nor the persistent store answers. Bounded.
+/// <c>get_cached_player_data</c>) when neither Redis nor the persistent store answers, and the
+/// source of a room's outbox position while Redis is down. Bounded: past the limit it starts over
+/// (cheap, and a miss only costs a fallback read).
 /// </summary>
-internal sealed class RoomStateCache : IDisposable
+internal sealed class RoomStateCache
 {
-    private static readonly MemoryCacheEntryOptions Entry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) };
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    private const int Limit = 10_000;
+    private readonly ConcurrentDictionary<string, RoomState> _rooms = new(StringComparer.Ordinal);
 
     public void Remember(RoomState state)
     {
-        if (!_cache.TryGetValue(state.Room, out RoomState? known) || known is null || known.Version <= state.Version)
+        if (_rooms.Count >= Limit && !_rooms.ContainsKey(state.Room))
         {
-            _cache.Set(state.Room, state, Entry);
+            _rooms.Clear();
         }
+
+        _rooms.AddOrUpdate(state.Room, static (_, next) => next, static (_, known, next) => known.Version <= next.Version ? next : known, state);
     }
 
-    public RoomState? Recall(string room) => _cache.TryGetValue(room, out RoomState? state) ? state : null;
-
-    public void Dispose() => _cache.Dispose();
+    public RoomState? Recall(string room) => _rooms.TryGetValue(room, out var state) ? state : null;
 }

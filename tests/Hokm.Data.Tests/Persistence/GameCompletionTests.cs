@@ -38,7 +38,8 @@ public abstract class GameCompletionTests(PersistenceProvider provider)
         Assert.NotNull(b);
         Assert.Equal((1, 1, 4, 7 + 0 + 7 + 7, 1, 1, 2, 2), (a.Games, a.Wins, a.Hands, a.Tricks, a.Kots, a.KotsSuffered, a.HakemHands, a.HakemWins));
         Assert.Equal((1, 0, 4, 4 + 7 + 0 + 4, 1, 1, 2, 1), (b.Games, b.Wins, b.Hands, b.Tricks, b.Kots, b.KotsSuffered, b.HakemHands, b.HakemWins));
-        Assert.Equal(1500, a.Rating);
+        // Team Elo (docs/data-layer.md "Statistics"): 1500 against 1500, a win moves K/2 = 16.
+        Assert.Equal((1516d, 1484d), (a.Rating, b.Rating));
         Assert.Equal(harness.Time.GetUtcNow(), a.UpdatedAt);
         Assert.Null(await harness.Games.GetPlayerStatisticsAsync("bot-never-counted"));
         Assert.Equal(2, await context.PlayerStats.CountAsync());

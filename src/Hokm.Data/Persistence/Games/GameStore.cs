@@ -2,8 +2,10 @@ using System.Data.Common;
 using Hokm.Data.Persistence.Events;
 using Hokm.Data.Persistence.Model;
 using Hokm.Data.Persistence.Sink;
+using Hokm.Data.Stats;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Hokm.Data.Persistence.Games;
 
@@ -16,6 +18,7 @@ internal sealed class GameStore(
     PersistenceConnection connection,
     IDbContextFactory<HokmDbContext> contexts,
     TimeProvider time,
+    IOptions<StatsOptions> statsOptions,
     ILogger<GameStore> logger) : IGameStore
 {
     private const string FinishExisting = """
@@ -91,6 +94,9 @@ internal sealed class GameStore(
                 ("hakem_wins", hands.Count(h => h.Hakem == team.Seat && h.Winner == side)),
                 ("updated_at", _writer.Timestamp(now)));
         }
+
+        // Ratings (docs/data-layer.md "Statistics"): in this transaction, so the guard above covers them too.
+        await RatingUpdate.ApplyAsync(db, transaction, completion, statsOptions.Value.KFactor, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         PersistenceLog.GameCompleted(logger, game.GameId, EventColumns.Team(completion.Winner), completion.ScoreA, completion.ScoreB, completion.Hands.Count);

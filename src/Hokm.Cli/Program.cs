@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Hokm.Cli.Auditing;
 using Hokm.Cli.DeadLetters;
+using Hokm.Cli.Load;
 using Hokm.Cli.Simulation;
 
 var root = new RootCommand("Hokm command line: offline bot games and game-record audits.")
@@ -8,6 +9,7 @@ var root = new RootCommand("Hokm command line: offline bot games and game-record
     SimulateCommand.Create(),
     AuditCommand.Create(),
     DeadLettersCommand.Create(),
+    LoadCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

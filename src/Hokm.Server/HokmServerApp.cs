@@ -1,6 +1,8 @@
 using Hokm.Server.Auth;
 using Hokm.Server.Hosting;
 using Hokm.Server.Operations;
+using Hokm.Server.Stats;
+using Hokm.Server.WebClient;
 
 namespace Hokm.Server;
 
@@ -19,12 +21,15 @@ public static class HokmServerApp
         builder.AddHokmOperations();
         builder.AddHokmAuth();
         builder.AddHokmGameServer();
+        builder.AddHokmStats();
 
         var app = builder.Build();
         app.UseHokmOperations();
+        app.UseHokmWebClient();
         app.MapHokmOperations();
         app.MapHokmAuth();
         app.MapHokmGameServer();
+        app.MapHokmStats();
         return app;
     }
 }

@@ -70,7 +70,7 @@ public abstract class SinkTests(PersistenceProvider provider)
         await using var harness = await PersistenceHarness.CreateAsync(provider);
         var gameId = Events.NewGameId();
         // More moves than PostgresSinkWriter.CopyThreshold: the first delivery takes the COPY path, the second the ON CONFLICT one.
-        var batch = Events.Moves(gameId, 1, 80);
+        var batch = Events.Moves(gameId, 1, 300);
         batch.Add(Events.Entry(OutboxEvents.GameStarted(Events.Game(gameId))));
         batch.Add(Events.Entry(OutboxEvents.HandCompleted(Events.Hand(gameId, 1))));
         batch.Add(Events.Entry(OutboxEvents.Action(Events.Action())));
@@ -78,11 +78,11 @@ public abstract class SinkTests(PersistenceProvider provider)
         var first = await harness.Sink.WriteAsync(batch);
         var second = await harness.Sink.WriteAsync(batch);
 
-        Assert.Equal((83, 83), (first.Written, first.Inserted));
-        Assert.Equal((83, 0), (second.Written, second.Inserted));
+        Assert.Equal((303, 303), (first.Written, first.Inserted));
+        Assert.Equal((303, 0), (second.Written, second.Inserted));
         Assert.True(second.Succeeded);
         await using var context = harness.CreateContext();
-        Assert.Equal(80, await context.Moves.CountAsync(m => m.GameId == gameId));
+        Assert.Equal(300, await context.Moves.CountAsync(m => m.GameId == gameId));
         Assert.Equal(1, await context.Games.CountAsync(g => g.Id == gameId));
         Assert.Equal(4, await context.GamePlayers.CountAsync(s => s.GameId == gameId));
         Assert.Equal(1, await context.Hands.CountAsync(h => h.GameId == gameId));
@@ -91,7 +91,7 @@ public abstract class SinkTests(PersistenceProvider provider)
 
     [Theory]
     [InlineData(60, 20)]
-    [InlineData(150, 50)]
+    [InlineData(400, 100)]
     public async Task Overlapping_batches_leave_exactly_one_row_per_move(int size, int overlap)
     {
         await using var harness = await PersistenceHarness.CreateAsync(provider);
@@ -165,9 +165,9 @@ public abstract class SinkTests(PersistenceProvider provider)
         var result = await harness.Sink.WriteAsync(
         [
             Events.Entry(OutboxEvents.GameStarted(Events.Game(goodGame, "known"))),
-            .. Events.Moves(goodGame, 1, 40),
+            .. Events.Moves(goodGame, 1, 150),
             refused,
-            .. Events.Moves(badGame, 1, 40),
+            .. Events.Moves(badGame, 1, 150),
             Events.Entry(OutboxEvents.HandCompleted(Events.Hand(goodGame, 1))),
             Events.Entry(OutboxEvents.Action(Events.Action())),
         ]);
@@ -175,12 +175,12 @@ public abstract class SinkTests(PersistenceProvider provider)
         var failure = Assert.Single(result.Failures);
         Assert.Same(refused, failure.Entry);
         Assert.Equal(SinkFailureReason.Rejected, failure.Reason);
-        Assert.Equal((84, 83, 83), (result.Entries, result.Written, result.Inserted));
+        Assert.Equal((304, 303, 303), (result.Entries, result.Written, result.Inserted));
         await using var context = harness.CreateContext();
         Assert.True(await context.Games.AnyAsync(g => g.Id == goodGame));
         Assert.False(await context.Games.AnyAsync(g => g.Id == badGame));
         Assert.False(await context.GamePlayers.AnyAsync(s => s.GameId == badGame));
-        Assert.Equal(40, await context.Moves.CountAsync(m => m.GameId == badGame));
+        Assert.Equal(150, await context.Moves.CountAsync(m => m.GameId == badGame));
         Assert.Equal(1, await context.Hands.CountAsync());
         Assert.Equal(1, await context.ActionLog.CountAsync());
     }

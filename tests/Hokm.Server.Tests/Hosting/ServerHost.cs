@@ -30,13 +30,18 @@ internal sealed class ServerHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="settings">Configuration (connection strings, options); wins over appsettings.json.</param>
-    public static async Task<ServerHost> StartAsync(IDictionary<string, string?> settings)
+    /// <param name="services">Services registered before the server's own (which use TryAdd), e.g. a fixed seed source.</param>
+    public static async Task<ServerHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var values = new Dictionary<string, string?>(settings)
         {
             ["Urls"] = "http://127.0.0.1:0",
         };
-        var app = HokmServerApp.Build(["--environment=Testing"], builder => builder.Configuration.AddInMemoryCollection(values));
+        var app = HokmServerApp.Build(["--environment=Testing"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(values);
+            services?.Invoke(builder.Services);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ServerHost(app, new Uri(address.EndsWith('/') ? address : address + "/"));

@@ -20,7 +20,7 @@ internal static class OutboxEntryParser
                 : entry.Type switch
                 {
                     OutboxEvents.GameStartedType => Add(entry, i, PersistenceJsonContext.Default.GameStarted, EventRules.Check, batch.Games),
-                    OutboxEvents.MoveType => Add(entry, i, PersistenceJsonContext.Default.MoveRecorded, EventRules.Check, batch.Moves),
+                    OutboxEvents.MoveType => AddMove(entry, i, batch.Moves),
                     OutboxEvents.HandCompletedType => Add(entry, i, PersistenceJsonContext.Default.HandCompleted, EventRules.Check, batch.Hands),
                     OutboxEvents.ActionType => Add(entry, i, PersistenceJsonContext.Default.ActionRecorded, EventRules.Check, batch.Actions),
                     _ => new SinkFailure(entry, SinkFailureReason.UnknownType, $"No table takes events of type '{entry.Type}'."),
@@ -32,6 +32,18 @@ internal static class OutboxEntryParser
         }
 
         return (batch, failures);
+    }
+
+    /// <summary>Moves first through the fast reader; what it does not take, through the generic one.</summary>
+    private static SinkFailure? AddMove(OutboxEntry entry, int index, List<SinkItem<MoveRecorded>> moves)
+    {
+        if (MovePayloadReader.TryRead(entry.Payload) is { } move && EventRules.Check(move) is null)
+        {
+            moves.Add(new SinkItem<MoveRecorded>(index, move));
+            return null;
+        }
+
+        return Add(entry, index, PersistenceJsonContext.Default.MoveRecorded, EventRules.Check, moves);
     }
 
     /// <summary>Reads one payload of a known type: it joins the batch, or is returned as a failure.</summary>

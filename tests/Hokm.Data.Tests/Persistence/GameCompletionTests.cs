@@ -78,6 +78,31 @@ public abstract class GameCompletionTests(PersistenceProvider provider)
     }
 
     [Fact]
+    public async Task A_completion_racing_the_outbox_delivery_of_its_game_always_finishes_the_game()
+    {
+        // Found by the load command: completion saw no game row, the sync worker then inserted the
+        // game as playing, and the completion's insert met that row and gave up — game_over was
+        // sent while the row stayed "playing". Each game here races the two writes.
+        await using var harness = await PersistenceHarness.CreateAsync(provider);
+        await CreatePlayersAsync(harness, "pa");
+        var games = Enumerable.Range(0, 30).Select(_ => Events.Game(Events.NewGameId(), "pa")).ToList();
+
+        var completed = await Task.WhenAll(games.Select(async game =>
+        {
+            var delivery = Task.Run(() => harness.Sink.WriteAsync([Events.Entry(OutboxEvents.GameStarted(game))]));
+            var completion = Task.Run(() => harness.Games.CompleteGameAsync(Completion(game)));
+            await delivery;
+            return await completion;
+        }));
+
+        Assert.All(completed, Assert.True);
+        await using var context = harness.CreateContext();
+        var ids = games.Select(g => g.GameId).ToList();
+        Assert.Equal(30, await context.Games.CountAsync(g => ids.Contains(g.Id) && g.Status == "finished"));
+        Assert.Equal(30, (await harness.Games.GetPlayerStatisticsAsync("pa"))!.Games);
+    }
+
+    [Fact]
     public async Task A_completion_ahead_of_the_outbox_is_not_undone_by_the_late_entries()
     {
         await using var harness = await PersistenceHarness.CreateAsync(provider);

@@ -21,16 +21,16 @@ internal sealed class GameStore(
     IOptions<StatsOptions> statsOptions,
     ILogger<GameStore> logger) : IGameStore
 {
-    private const string FinishExisting = """
-        UPDATE games
-        SET ended_at = @ended_at, winner = @winner, score_a = @score_a, score_b = @score_b, seed = @seed, status = 'finished'
-        WHERE id = @id AND status <> 'finished'
-        """;
-
-    private const string InsertFinished = """
+    // One statement, so a game_started row that the sync worker inserts concurrently cannot slip
+    // between "no row to update" and "insert": on a conflict the row is finished in place, unless
+    // it already is (then no row is affected and this call changes nothing).
+    private const string FinishGame = """
         INSERT INTO games (id, room_code, started_at, ended_at, target_score, winner, score_a, score_b, seed, seed_hash, status)
         VALUES (@id, @room_code, @started_at, @ended_at, @target_score, @winner, @score_a, @score_b, @seed, @seed_hash, 'finished')
-        ON CONFLICT DO NOTHING
+        ON CONFLICT (id) DO UPDATE SET
+            ended_at = excluded.ended_at, winner = excluded.winner, score_a = excluded.score_a, score_b = excluded.score_b,
+            seed = excluded.seed, status = 'finished'
+        WHERE games.status <> 'finished'
         """;
 
     private const string AddStatistics = """
@@ -60,17 +60,12 @@ internal sealed class GameStore(
 
         await using var db = await connection.OpenAsync(cancellationToken);
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
-        var finished = await ExecuteAsync(db, transaction, FinishExisting, cancellationToken, GameValues(completion));
+        var finished = await ExecuteAsync(db, transaction, FinishGame, cancellationToken, GameValues(completion));
         if (finished == 0)
         {
-            // No row yet (the outbox has not delivered game_started), or the game is already finished.
-            finished = await ExecuteAsync(db, transaction, InsertFinished, cancellationToken, GameValues(completion));
-            if (finished == 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                PersistenceLog.GameAlreadyCompleted(logger, game.GameId);
-                return false;
-            }
+            await transaction.RollbackAsync(cancellationToken);
+            PersistenceLog.GameAlreadyCompleted(logger, game.GameId);
+            return false;
         }
 
         // Seats and hands through the sink's writer: rows the outbox already delivered stay as they are.

@@ -7,7 +7,9 @@ namespace Hokm.Server.Tests.Browser;
 /// <summary>One person's page of the web client, driven the way a person would use it.</summary>
 internal sealed class TablePage
 {
-    private static readonly TimeSpan s_moveWait = TimeSpan.FromSeconds(60);
+    // Generous: with two people at one table, one page may wait for the other to act (up to two
+    // turns of the 30 s limit when the other page is slow, as on a heavily loaded CI machine).
+    private static readonly TimeSpan s_moveWait = TimeSpan.FromSeconds(120);
     private readonly ConcurrentQueue<string> _errors = new();
 
     public TablePage(IPage page)

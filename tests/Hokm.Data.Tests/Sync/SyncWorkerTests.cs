@@ -1,7 +1,6 @@
 using Hokm.Data.Live;
 using Hokm.Data.Persistence.DeadLetters;
 using Hokm.Data.Persistence.Events;
-using Hokm.Data.Tests.Infrastructure;
 
 namespace Hokm.Data.Tests.Sync;
 
@@ -9,24 +8,8 @@ namespace Hokm.Data.Tests.Sync;
 /// The write-behind worker's promises that hold on either persistent store: poison entries are
 /// dead-lettered without holding up their batch and can be replayed; a graceful shutdown flushes.
 /// </summary>
-public abstract class SyncWorkerTests : IAsyncLifetime
+public abstract class SyncWorkerTests(bool embedded) : HybridHarnessTests(embedded)
 {
-    private HybridHarness _harness = null!;
-
-    private protected HybridHarness Harness => _harness;
-
-    public async Task InitializeAsync() => _harness = await CreateHarnessAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await DisposeStoreAsync();
-    }
-
-    private protected abstract Task<HybridHarness> CreateHarnessAsync();
-
-    protected virtual Task DisposeStoreAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task A_poison_entry_goes_to_dead_letters_after_the_maximum_attempts_while_the_rest_of_its_batch_is_written()
     {
@@ -104,31 +87,7 @@ public abstract class SyncWorkerTests : IAsyncLifetime
 }
 
 /// <summary>The worker over real Redis and PostgreSQL.</summary>
-public sealed class SyncWorkerOnPostgresTests : SyncWorkerTests
-{
-    private protected override async Task<HybridHarness> CreateHarnessAsync()
-    {
-        var redis = await TestServers.GetRedisAsync();
-        var postgres = await TestServers.GetPostgresAsync();
-        return await HybridHarness.CreateAsync(redis.ConnectionString, await postgres.CreateDatabaseAsync());
-    }
-}
+public sealed class SyncWorkerOnPostgresTests() : SyncWorkerTests(embedded: false);
 
 /// <summary>The worker over embedded Garnet and SQLite: the zero-install default.</summary>
-public sealed class SyncWorkerOnSqliteTests : SyncWorkerTests
-{
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hokm-sync-sqlite-");
-
-    private protected override async Task<HybridHarness> CreateHarnessAsync()
-    {
-        var garnet = await TestServers.GetGarnetAsync();
-        return await HybridHarness.CreateAsync(garnet.ConnectionString, null, Path.Combine(_folder.FullName, "hokm.db"));
-    }
-
-    protected override Task DisposeStoreAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
-        return Task.CompletedTask;
-    }
-}
+public sealed class SyncWorkerOnSqliteTests() : SyncWorkerTests(embedded: true);

@@ -5,7 +5,6 @@ using Hokm.Data.Live;
 using Hokm.Data.Persistence.Events;
 using Hokm.Data.Persistence.Model;
 using Hokm.Data.Persistence.Rooms;
-using Hokm.Data.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,24 +14,8 @@ namespace Hokm.Data.Tests.Sync;
 /// The write modes, transactions, sync-task priorities, batches and the consistency check, on
 /// either persistent store.
 /// </summary>
-public abstract class WriteModeTests : IAsyncLifetime
+public abstract class WriteModeTests(bool embedded) : HybridHarnessTests(embedded)
 {
-    private HybridHarness _harness = null!;
-
-    private protected HybridHarness Harness => _harness;
-
-    public async Task InitializeAsync() => _harness = await CreateHarnessAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await DisposeStoreAsync();
-    }
-
-    private protected abstract Task<HybridHarness> CreateHarnessAsync();
-
-    protected virtual Task DisposeStoreAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Write_through_stores_state_and_events_in_PostgreSQL_before_Redis_and_leaves_the_outbox_empty()
     {
@@ -188,31 +171,7 @@ public abstract class WriteModeTests : IAsyncLifetime
 }
 
 /// <summary>Write modes over real Redis and PostgreSQL.</summary>
-public sealed class WriteModeOnPostgresTests : WriteModeTests
-{
-    private protected override async Task<HybridHarness> CreateHarnessAsync()
-    {
-        var redis = await TestServers.GetRedisAsync();
-        var postgres = await TestServers.GetPostgresAsync();
-        return await HybridHarness.CreateAsync(redis.ConnectionString, await postgres.CreateDatabaseAsync());
-    }
-}
+public sealed class WriteModeOnPostgresTests() : WriteModeTests(embedded: false);
 
 /// <summary>Write modes over embedded Garnet and SQLite.</summary>
-public sealed class WriteModeOnSqliteTests : WriteModeTests
-{
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hokm-modes-sqlite-");
-
-    private protected override async Task<HybridHarness> CreateHarnessAsync()
-    {
-        var garnet = await TestServers.GetGarnetAsync();
-        return await HybridHarness.CreateAsync(garnet.ConnectionString, null, Path.Combine(_folder.FullName, "hokm.db"));
-    }
-
-    protected override Task DisposeStoreAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
-        return Task.CompletedTask;
-    }
-}
+public sealed class WriteModeOnSqliteTests() : WriteModeTests(embedded: true);

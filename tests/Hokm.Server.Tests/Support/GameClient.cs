@@ -120,34 +120,8 @@ internal sealed class GameClient : IAsyncDisposable
     }
 
     /// <summary>Skips frames until one of <paramref name="type"/> (and matching <paramref name="match"/>) arrives.</summary>
-    public async Task<ServerFrame> WaitForAsync(string type, Func<ServerFrame, bool>? match = null, TimeSpan? timeout = null)
-    {
-        var limit = timeout ?? DefaultTimeout;
-        using var cts = new CancellationTokenSource(limit);
-        for (var skipped = 0; skipped < 10_000; skipped++)
-        {
-            ServerFrame frame;
-            try
-            {
-                frame = await _inbox.Reader.ReadAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"{Name}: no '{type}' within {limit.TotalSeconds} s. Last frames:{Environment.NewLine}{Tail()}");
-            }
-            catch (ChannelClosedException)
-            {
-                throw new InvalidOperationException($"{Name}: the socket closed ({CloseStatus}) while waiting for '{type}'. Last frames:{Environment.NewLine}{Tail()}");
-            }
-
-            if (frame.Type == type && (match is null || match(frame)))
-            {
-                return frame;
-            }
-        }
-
-        throw new InvalidOperationException($"{Name}: too many frames before '{type}'.");
-    }
+    public Task<ServerFrame> WaitForAsync(string type, Func<ServerFrame, bool>? match = null, TimeSpan? timeout = null) =>
+        NextFrameAsync(frame => frame.Type == type && (match is null || match(frame)), $"'{type}'", timeout);
 
     /// <summary>The answer to the request <paramref name="id"/>: the first frame whose replyTo is that id.</summary>
     public Task<ServerFrame> ReplyToAsync(string id, TimeSpan? timeout = null) =>
@@ -217,7 +191,11 @@ internal sealed class GameClient : IAsyncDisposable
         _socket.Dispose();
     }
 
-    private async Task<ServerFrame> WaitForReplyAsync(string id, TimeSpan? timeout)
+    private Task<ServerFrame> WaitForReplyAsync(string id, TimeSpan? timeout) =>
+        NextFrameAsync(frame => frame.ReplyTo == id, $"the reply to {id}", timeout);
+
+    /// <summary>Skips frames until one matches; a timeout or a closed socket fails with the last frames seen.</summary>
+    private async Task<ServerFrame> NextFrameAsync(Func<ServerFrame, bool> wanted, string what, TimeSpan? timeout)
     {
         var limit = timeout ?? DefaultTimeout;
         using var cts = new CancellationTokenSource(limit);
@@ -230,20 +208,20 @@ internal sealed class GameClient : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"{Name}: no reply to {id} within {limit.TotalSeconds} s. Last frames:{Environment.NewLine}{Tail()}");
+                throw new TimeoutException($"{Name}: no {what} within {limit.TotalSeconds} s. Last frames:{Environment.NewLine}{Tail()}");
             }
             catch (ChannelClosedException)
             {
-                throw new InvalidOperationException($"{Name}: the socket closed ({CloseStatus}) before the reply to {id}. Last frames:{Environment.NewLine}{Tail()}");
+                throw new InvalidOperationException($"{Name}: the socket closed ({CloseStatus}) while waiting for {what}. Last frames:{Environment.NewLine}{Tail()}");
             }
 
-            if (frame.ReplyTo == id)
+            if (wanted(frame))
             {
                 return frame;
             }
         }
 
-        throw new InvalidOperationException($"{Name}: too many frames before the reply to {id}.");
+        throw new InvalidOperationException($"{Name}: too many frames before {what}.");
     }
 
     private async Task ReceiveLoopAsync()

@@ -175,14 +175,19 @@ internal sealed class RoomManager(RoomContext context)
         }
     }
 
+    /// <summary>
+    /// The room an entry holds if it has finished loading, else null. Never waits: a load still
+    /// in progress is not a room yet.
+    /// </summary>
+    private static RoomHost? Loaded(Lazy<Task<RoomHost?>> entry) =>
+        entry.IsValueCreated && entry.Value.IsCompletedSuccessfully ? entry.Value.GetAwaiter().GetResult() : null;
+
     /// <summary>Forgets a room that closed or was unloaded.</summary>
     public void Remove(RoomHost host)
     {
         SetWaiting(host, false);
         if (_rooms.TryGetValue(host.Code, out var entry)
-            && entry.IsValueCreated
-            && entry.Value.IsCompletedSuccessfully
-            && ReferenceEquals(entry.Value.Result, host))
+            && ReferenceEquals(Loaded(entry), host))
         {
             _rooms.TryRemove(new KeyValuePair<string, Lazy<Task<RoomHost?>>>(host.Code, entry));
         }
@@ -193,8 +198,8 @@ internal sealed class RoomManager(RoomContext context)
     {
         await _stopping.CancelAsync();
         var hosts = _rooms.Values
-            .Where(static e => e.IsValueCreated && e.Value.IsCompletedSuccessfully && e.Value.Result is not null)
-            .Select(static e => e.Value.Result!)
+            .Select(Loaded)
+            .OfType<RoomHost>()
             .ToArray();
         try
         {

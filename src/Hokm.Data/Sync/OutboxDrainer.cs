@@ -87,20 +87,12 @@ public sealed class OutboxDrainer
         long depth = 0;
         if (ordered.Remove(SyncStreams.High))
         {
-            (written, depth) = await DrainRoomAsync(SyncStreams.High, cancellationToken);
+            (written, depth) = await DrainRoomsAsync([SyncStreams.High], cancellationToken);
         }
 
-        await Parallel.ForEachAsync(
-            ordered,
-            new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
-            async (room, ct) =>
-            {
-                var (count, remaining) = await DrainRoomAsync(room, ct);
-                Interlocked.Add(ref written, count);
-                Interlocked.Add(ref depth, remaining);
-            });
-        _status.PassCompleted(rooms.Count, depth);
-        return written;
+        var (count, remaining) = await DrainRoomsAsync(ordered, cancellationToken);
+        _status.PassCompleted(rooms.Count, depth + remaining);
+        return written + count;
     }
 
     /// <summary>
@@ -132,81 +124,108 @@ public sealed class OutboxDrainer
     }
 
     /// <summary>Drains one room's outbox as far as it can now; returns (entries written, entries left).</summary>
-    internal async Task<(int Written, long Remaining)> DrainRoomAsync(string room, CancellationToken cancellationToken)
+    internal Task<(int Written, long Remaining)> DrainRoomAsync(string room, CancellationToken cancellationToken)
+        => DrainRoomsAsync([room], cancellationToken);
+
+    /// <summary>
+    /// Drains several rooms' outboxes together, as far as they can go now: leases every room's oldest
+    /// entries at once (one pipelined round of Redis calls), writes the entries of many rooms through
+    /// the sink in one transaction (up to <see cref="SyncOptions.MaxEntriesPerWrite"/> entries,
+    /// <see cref="SyncOptions.Parallelism"/> such writes at a time), then acknowledges every room at
+    /// once. Rooms whose batch came back full go round again. Returns (entries written, entries left;
+    /// a room that could not be drained counts as at least one left).
+    /// </summary>
+    internal async Task<(int Written, long Remaining)> DrainRoomsAsync(IReadOnlyList<string> rooms, CancellationToken cancellationToken)
     {
-        if (_backoff.TryGetValue(room, out var wait) && wait.Until > _time.GetUtcNow())
+        var written = 0;
+        long remaining = 0;
+        var now = _time.GetUtcNow();
+        var active = new List<string>(rooms.Count);
+        foreach (var room in rooms)
         {
-            return (0, 1);
+            if (_backoff.TryGetValue(room, out var wait) && wait.Until > now)
+            {
+                remaining++;
+            }
+            else
+            {
+                active.Add(room);
+            }
         }
 
-        var written = 0;
-        for (var round = 0; round < 1000; round++)
+        for (var round = 0; round < 1000 && active.Count > 0; round++)
         {
-            OutboxBatch batch;
-            try
+            var batches = await Task.WhenAll(active.Select(room => LeaseAsync(room, cancellationToken)));
+            var full = new List<OutboxBatch>();
+            var empty = new List<string>();
+            foreach (var batch in batches)
             {
-                batch = await _outbox.LeaseAsync(room, ConsumerId, _options.BatchSize, _options.LeaseTime, cancellationToken);
-            }
-            catch (Errors.StoreUnavailableException ex)
-            {
-                _status.BatchFailed(ex.Message);
-                return (written, 1);
-            }
-
-            if (!batch.Leased)
-            {
-                return (written, 1);
-            }
-
-            if (batch.Entries.Count == 0)
-            {
-                var empty = await _outbox.AcknowledgeAsync(room, ConsumerId, 0, release: true, cancellationToken);
-                return (written, empty.Remaining);
+                if (batch is null || !batch.Leased)
+                {
+                    remaining++;
+                }
+                else if (batch.Entries.Count == 0)
+                {
+                    empty.Add(batch.Room);
+                }
+                else
+                {
+                    full.Add(batch);
+                }
             }
 
-            var (storeFailed, ackUpTo, stored, failed) = await WriteBatchAsync(room, batch, cancellationToken);
+            var released = await Task.WhenAll(empty.Select(room => AcknowledgeAsync(room, 0, release: true, cancellationToken)));
+            remaining += released.Sum(static a => a is { } ack ? ack.Remaining : 1);
+
+            var next = new List<string>();
+            var storeFailed = false;
+            await Parallel.ForEachAsync(
+                Chunk(full, _options.MaxEntriesPerWrite),
+                new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
+                async (chunk, ct) =>
+                {
+                    var outcome = await WriteChunkAsync(chunk, ct);
+                    lock (next)
+                    {
+                        written += outcome.Written;
+                        remaining += outcome.Remaining;
+                        next.AddRange(outcome.Again);
+                        storeFailed |= outcome.StoreFailed;
+                    }
+                });
+
             if (storeFailed)
             {
-                // The store is down: acknowledge nothing; the lease lapses and the entries stay.
-                return (written, batch.Entries.Count);
+                // The store is down: the rest waits for a later pass (or the next lease).
+                remaining += next.Count;
+                break;
             }
 
-            written += stored;
-            var ack = ackUpTo is { } upTo
-                ? await _outbox.AcknowledgeAsync(room, ConsumerId, upTo, release: failed || batch.Entries.Count < _options.BatchSize, cancellationToken)
-                : new OutboxAck(true, 0, batch.Entries.Count);
-            if (failed)
-            {
-                var next = _backoff.AddOrUpdate(
-                    room,
-                    _ => new RoomBackoff(1, _time.GetUtcNow() + _options.RetryDelay),
-                    (_, b) => new RoomBackoff(b.Failures + 1, _time.GetUtcNow() + (_options.RetryDelay * Math.Pow(_options.RetryBackoffMultiplier, b.Failures))));
-                DataLog.SyncRoomBackoff(_logger, room, next.Failures, next.Until);
-                return (written, ack.Remaining);
-            }
-
-            _backoff.TryRemove(room, out _);
-            if (ack.Remaining == 0 || batch.Entries.Count < _options.BatchSize)
-            {
-                return (written, ack.Remaining);
-            }
+            active = next;
         }
 
-        return (written, 1);
+        return (written, remaining + active.Count);
     }
 
     /// <summary>
-    /// Writes a leased batch. Returns whether the store failed as a whole, the sequence to
-    /// acknowledge up to (null: acknowledge nothing), how many entries are stored, and whether any
-    /// entry failed and waits for another attempt.
+    /// Writes the leased batches of several rooms through the sink in one call (one transaction),
+    /// settles each room's failures and acknowledges each room. Returns the entries written, the
+    /// entries left, the rooms to lease again (their batch was full and all of it was settled) and
+    /// whether the store failed as a whole (then nothing is acknowledged and the leases lapse).
     /// </summary>
-    private async Task<(bool StoreFailed, long? AckUpTo, int Stored, bool Failed)> WriteBatchAsync(string room, OutboxBatch batch, CancellationToken cancellationToken)
+    private async Task<(int Written, long Remaining, List<string> Again, bool StoreFailed)> WriteChunkAsync(List<OutboxBatch> chunk, CancellationToken cancellationToken)
     {
+        var entries = new List<OutboxEntry>(chunk.Sum(static b => b.Entries.Count));
+        foreach (var batch in chunk)
+        {
+            entries.AddRange(batch.Entries);
+        }
+
         var started = _time.GetTimestamp();
         SinkResult result;
         try
         {
-            result = await _postgres.Pipeline.ExecuteAsync(static (state, ct) => new ValueTask<SinkResult>(state.Sink.WriteAsync(state.Entries, ct)), (Sink: _sink, batch.Entries), cancellationToken);
+            result = await _postgres.Pipeline.ExecuteAsync(static (state, ct) => new ValueTask<SinkResult>(state.Sink.WriteAsync(state.Entries, ct)), (Sink: _sink, Entries: entries), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -214,17 +233,82 @@ public sealed class OutboxDrainer
             _metrics.SyncBatchFailed(ex is BrokenCircuitException ? "breaker_open" : "store");
             if (ex is not BrokenCircuitException)
             {
-                DataLog.SyncBatchFailed(_logger, room, batch.Entries.Count, ex.Message);
+                DataLog.SyncBatchFailed(_logger, chunk.Count == 1 ? chunk[0].Room : $"{chunk.Count} rooms", entries.Count, ex.Message);
             }
 
-            return (true, null, 0, false);
+            return (0, entries.Count, [], true);
         }
 
+        var failuresByRoom = result.Failures.ToLookup(static f => f.Entry.Room, StringComparer.Ordinal);
+        var settled = new (OutboxBatch Batch, long? AckUpTo, bool Failed)[chunk.Count];
+        var deadLettered = 0;
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            var batch = chunk[i];
+            var (ackUpTo, failed, parked) = await SettleAsync(batch, failuresByRoom[batch.Room], cancellationToken);
+            settled[i] = (batch, ackUpTo, failed);
+            deadLettered += parked;
+        }
+
+        var now = _time.GetUtcNow();
+        var oldest = entries.Min(static e => e.At);
+        var elapsed = _time.GetElapsedTime(started);
+        _status.BatchWritten(now, now - oldest, result.Written, elapsed);
+        _status.DeadLettered(deadLettered);
+        _metrics.SyncBatchWritten(entries.Count, result.Written, deadLettered, elapsed, now - oldest);
+
+        var acks = await Task.WhenAll(settled.Select(s => s.AckUpTo is { } upTo
+            ? AcknowledgeAsync(s.Batch.Room, upTo, release: s.Failed || s.Batch.Entries.Count < _options.BatchSize, cancellationToken)
+            : Task.FromResult<OutboxAck?>(new OutboxAck(true, 0, s.Batch.Entries.Count))));
+        long remaining = 0;
+        var again = new List<string>();
+        for (var i = 0; i < settled.Length; i++)
+        {
+            var (batch, _, failed) = settled[i];
+            var ack = acks[i];
+            if (failed)
+            {
+                var next = _backoff.AddOrUpdate(
+                    batch.Room,
+                    _ => new RoomBackoff(1, _time.GetUtcNow() + _options.RetryDelay),
+                    (_, b) => new RoomBackoff(b.Failures + 1, _time.GetUtcNow() + (_options.RetryDelay * Math.Pow(_options.RetryBackoffMultiplier, b.Failures))));
+                DataLog.SyncRoomBackoff(_logger, batch.Room, next.Failures, next.Until);
+                remaining += ack is { } held ? held.Remaining : 1;
+                continue;
+            }
+
+            _backoff.TryRemove(batch.Room, out _);
+            if (ack is not { } done)
+            {
+                remaining++;
+            }
+            else if (done.Remaining > 0 && batch.Entries.Count >= _options.BatchSize)
+            {
+                again.Add(batch.Room);
+            }
+            else
+            {
+                remaining += done.Remaining;
+            }
+        }
+
+        return (result.Written, remaining, again, false);
+    }
+
+    /// <summary>
+    /// Settles one room's share of a written batch: counts an attempt for each failing entry, parks
+    /// in the dead-letter store those out of attempts, and works out how far the room's outbox may
+    /// be acknowledged (null: nothing). Returns that, whether any entry waits for another attempt,
+    /// and how many entries went to dead letters.
+    /// </summary>
+    private async Task<(long? AckUpTo, bool Failed, int DeadLettered)> SettleAsync(OutboxBatch batch, IEnumerable<SinkFailure> failures, CancellationToken cancellationToken)
+    {
+        var room = batch.Room;
         var ackUpTo = batch.LastSequence;
         var waiting = false;
         var holdAll = false;
         var deadLettered = 0;
-        foreach (var failure in result.Failures.OrderBy(static f => f.Entry.Sequence))
+        foreach (var failure in failures.OrderBy(static f => f.Entry.Sequence))
         {
             var entry = failure.Entry;
 
@@ -259,13 +343,7 @@ public sealed class OutboxDrainer
             DataLog.SyncEntryDeadLettered(_logger, room, entry.Sequence, attempts, failure.Error);
         }
 
-        var now = _time.GetUtcNow();
-        var oldest = batch.Entries.Min(static e => e.At);
-        var elapsed = _time.GetElapsedTime(started);
-        _status.BatchWritten(now, now - oldest, result.Written, elapsed);
-        _status.DeadLettered(deadLettered);
-        _metrics.SyncBatchWritten(batch.Entries.Count, result.Written, deadLettered, elapsed, now - oldest);
-        return (false, holdAll ? null : Math.Max(0, ackUpTo), result.Written, waiting);
+        return (holdAll ? null : Math.Max(0, ackUpTo), waiting, deadLettered);
 
         // Keeps an entry in the outbox. An unreadable one has no sequence to stop before, and the
         // acknowledgement removes unreadable entries it passes, so then nothing is acknowledged.
@@ -280,6 +358,61 @@ public sealed class OutboxDrainer
                 ackUpTo = Math.Min(ackUpTo, entry.Sequence - 1);
             }
         }
+    }
+
+    /// <summary>Leases a room's oldest entries; null when Redis could not be reached (counted).</summary>
+    private async Task<OutboxBatch?> LeaseAsync(string room, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _outbox.LeaseAsync(room, ConsumerId, _options.BatchSize, _options.LeaseTime, cancellationToken);
+        }
+        catch (Errors.StoreUnavailableException ex)
+        {
+            _status.BatchFailed(ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Acknowledges a room's outbox up to a sequence; null when Redis could not be reached (counted; the lease lapses).</summary>
+    private async Task<OutboxAck?> AcknowledgeAsync(string room, long upTo, bool release, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _outbox.AcknowledgeAsync(room, ConsumerId, upTo, release, cancellationToken);
+        }
+        catch (Errors.StoreUnavailableException ex)
+        {
+            _status.BatchFailed(ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Groups whole batches into chunks of about <paramref name="maxEntries"/> entries (a batch is never split).</summary>
+    private static List<List<OutboxBatch>> Chunk(List<OutboxBatch> batches, int maxEntries)
+    {
+        var chunks = new List<List<OutboxBatch>>();
+        var current = new List<OutboxBatch>();
+        var size = 0;
+        foreach (var batch in batches)
+        {
+            if (current.Count > 0 && size + batch.Entries.Count > maxEntries)
+            {
+                chunks.Add(current);
+                current = [];
+                size = 0;
+            }
+
+            current.Add(batch);
+            size += batch.Entries.Count;
+        }
+
+        if (current.Count > 0)
+        {
+            chunks.Add(current);
+        }
+
+        return chunks;
     }
 
     /// <summary>A consumer id unique to this drainer: host, process and a random part, in key-safe characters.</summary>

@@ -41,9 +41,16 @@ public sealed class SyncOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan LeaseTime { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Rooms drained at the same time.</summary>
+    /// <summary>Sink writes (each one transaction holding several rooms' batches) running at the same time.</summary>
     [Range(1, 64)]
     public int Parallelism { get; set; } = 4;
+
+    /// <summary>
+    /// Most entries written in one sink call: the leased batches of many rooms go to PostgreSQL
+    /// together, one transaction for up to this many entries (a room's batch is never split).
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxEntriesPerWrite { get; set; } = 2_000;
 
     /// <summary>Rooms taken from the pending index per pass.</summary>
     [Range(1, 10_000)]

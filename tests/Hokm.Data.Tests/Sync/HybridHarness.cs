@@ -58,6 +58,7 @@ internal sealed class HybridHarness : IAsyncDisposable
             ["HokmData:Persistence:PostgresConnection"] = postgres,
             ["HokmData:Persistence:SqlitePath"] = sqlitePath,
             ["HokmData:Sync:BatchSize"] = "100",
+            ["HokmData:Sync:MaxEntriesPerWrite"] = "40",
             ["HokmData:Sync:Interval"] = "00:00:00.050",
             ["HokmData:Sync:RetryDelay"] = "00:00:00.050",
             ["HokmData:Sync:LeaseTime"] = "00:00:02",

@@ -38,6 +38,33 @@ public abstract class SyncWorkerTests(bool embedded) : HybridHarnessTests(embedd
     }
 
     [Fact]
+    public async Task One_pass_writes_many_rooms_together_and_a_poison_entry_holds_back_only_its_own_room()
+    {
+        // 30 rooms of 5 moves: with at most 40 entries per write the pass makes several
+        // multi-room writes (one transaction each); one room has a poison entry in the middle.
+        const int rooms = 30;
+        await Task.WhenAll(Enumerable.Range(0, rooms).Select(i => Harness.PlayAsync($"MANY{i:D2}", $"g-many-{i:D2}", 5)));
+        await Harness.Data.CreateGameSessionAsync("MIXED1", "s0");
+        var poison = new OutboxEvent(OutboxEvents.MoveType, """{"gameId":"g-mixed","seq":"not a number"}""");
+        await Harness.Data.ExecutePlayerMoveAsync("MIXED1", 1, "s1", [HybridHarness.Move("g-mixed", 1), poison, HybridHarness.Move("g-mixed", 3)]);
+
+        var written = await Harness.Drainer.DrainPassAsync();
+
+        Assert.Equal((rooms * 5) + 2, written);
+        Assert.Equal(rooms * 5, await Harness.CountMovesAsync("g-many-"));
+        for (var i = 0; i < rooms; i++)
+        {
+            Assert.Equal(0, await Harness.Data.Outbox.GetDepthAsync($"MANY{i:D2}"));
+        }
+
+        // The poison room: both good moves stored, its outbox acknowledged only up to the entry before the poison.
+        Assert.Equal(2, await Harness.CountMovesAsync("g-mixed"));
+        Assert.Equal(2, await Harness.Data.Outbox.GetDepthAsync("MIXED1"));
+        Assert.Equal(["MIXED1"], await Harness.Data.Outbox.GetPendingRoomsAsync(100));
+        Assert.Empty(await DeadLettersAsync());
+    }
+
+    [Fact]
     public async Task Graceful_shutdown_with_a_full_outbox_ends_with_the_outbox_empty_and_the_database_complete()
     {
         const int rooms = 20;

@@ -3,8 +3,10 @@ using Hokm.Data;
 using Hokm.Data.Diagnostics;
 using Hokm.Data.Persistence.Accounts;
 using Hokm.Data.Persistence.Games;
+using Hokm.Data.Persistence.Model;
 using Hokm.Data.Stats;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Hokm.Server.Stats;
@@ -22,7 +24,7 @@ internal static class StatsApi
         endpoints.MapGroup("/api/players").WithTags("Statistics").MapGet("/{id}/stats", GetPlayerStatsAsync)
             .WithSummary("A player's totals, rating and performance report over [from, to) (default: the last 365 days).");
         endpoints.MapGroup("/api/leaderboards").WithTags("Statistics").MapGet("/{type}", GetLeaderboardAsync)
-            .WithSummary("global (rating), weekly or monthly (wins in the current period); limit 1–1000 (50); around=playerId adds their rank and neighbours.");
+            .WithSummary("global (rating), weekly or monthly (wins in the current period); limit 1–1000 (50); around=playerId adds their rank and neighbours; names=true adds the players' display names.");
         var analytics = endpoints.MapGroup("/api/analytics").WithTags("Analytics");
         analytics.MapGet("/patterns", AnalyzePatternsAsync)
             .WithSummary("Hakem success, Kots, trump suits, hands per game and durations; filters from, to, completedOnly (true), minRating, bots=include|exclude.");
@@ -58,7 +60,8 @@ internal static class StatsApi
     }
 
     public static async Task<Results<Ok<LeaderboardResponse>, ValidationProblem>> GetLeaderboardAsync(
-        string type, string? limit, string? around, IHokmStats stats, IOptions<StatsOptions> options, CancellationToken cancellationToken)
+        string type, string? limit, string? around, string? names, IHokmStats stats, IOptions<StatsOptions> options,
+        IDbContextFactory<HokmDbContext> contexts, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Enum.TryParse<LeaderboardType>(type, ignoreCase: true, out var board) || !Enum.IsDefined(board) || int.TryParse(type, out _))
@@ -77,6 +80,12 @@ internal static class StatsApi
             errors["around"] = ["A player id."];
         }
 
+        var withNames = false;
+        if (names is not null && !bool.TryParse(names, out withNames))
+        {
+            errors["names"] = ["true or false."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -84,7 +93,10 @@ internal static class StatsApi
 
         var top = await stats.GetLeaderboardAsync(board, rows, cancellationToken: cancellationToken);
         var rank = around is null ? null : await stats.GetPlayerRankAsync(board, around, cancellationToken: cancellationToken);
-        return TypedResults.Ok(new LeaderboardResponse(top, rank));
+        var displayNames = withNames
+            ? await PlayerDisplayNames.LoadAsync(contexts, top.Entries.Concat(rank?.Neighbours ?? []).Select(static e => e.PlayerId).ToHashSet(StringComparer.Ordinal), cancellationToken)
+            : null;
+        return TypedResults.Ok(new LeaderboardResponse(top, rank, displayNames));
     }
 
     public static async Task<Results<Ok<GamePatterns>, ValidationProblem>> AnalyzePatternsAsync(

@@ -22,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser!;
 
+    /// <summary>The running server's services: tests store finished games through its own <c>IGameStore</c>, as a room does at game end.</summary>
+    public IServiceProvider Services => _server!.Services;
+
     public async Task InitializeAsync()
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");

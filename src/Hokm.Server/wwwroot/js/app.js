@@ -1,6 +1,9 @@
-// The Hokm web client: sign-in, lobby and table over PROTOCOL.md, nothing else.
+// The Hokm web client: sign-in, lobby and table over PROTOCOL.md; leaderboards and the
+// performance report over the statistics HTTP API.
 import { cardFace, cardName, sortHand, SUITS, suitName } from './cards.js';
 import { Connection } from './connection.js';
+import { Leaderboards } from './leaderboards.js';
+import { Report } from './report.js';
 import { clearSession, loadSession, logIn, register, saveSession, signInAsGuest } from './session.js';
 import { apply, emptyGame, teamOf } from './table.js';
 
@@ -14,22 +17,57 @@ let serverOffsetMs = 0;
 let welcomed = false;
 let pendingRoom = readRoomParameter();
 let quietReplies = new Set();
+let shownPage = null;
+const leaderboards = new Leaderboards(() => session);
+const report = new Report(() => session);
 
 // ---------- views ----------
 
 function show(view) {
-  for (const id of ['signin', 'lobby', 'table']) {
+  for (const id of ['signin', 'lobby', 'table', 'leaderboards', 'report']) {
     $(id).hidden = id !== view;
   }
 }
 
-function render() {
+/** The page chosen in the navigation (the address's #fragment): play, leaderboards or report. */
+function currentPage() {
+  const page = location.hash.slice(1);
+  return page === 'leaderboards' || page === 'report' ? page : 'play';
+}
+
+function renderNav(page) {
+  $('nav').hidden = !session;
+  for (const link of $('nav').querySelectorAll('a[data-page]')) {
+    if (link.dataset.page === page) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+  }
+  $('nav-play').textContent = game.room ? 'Table' : 'Play';
+}
+
+/** Shows a statistics page; loads it fresh each time it is opened. */
+function renderStatsPage(page, userNavigated) {
+  show(page);
+  if (shownPage === page) return;
+  shownPage = page;
+  document.title = page === 'leaderboards' ? 'Hokm — leaderboards' : 'Hokm — my stats';
+  if (page === 'leaderboards') leaderboards.load(); else report.show();
+  if (userNavigated) $(page === 'leaderboards' ? 'lb-title' : 'report-title').focus();
+}
+
+function render(userNavigated = false) {
   $('who').hidden = !session;
   $('who-name').textContent = session?.name ?? '';
+  const page = currentPage();
+  renderNav(page);
   if (!session) {
+    shownPage = null;
     show('signin');
     return;
   }
+  if (page !== 'play') {
+    renderStatsPage(page, userNavigated);
+    return;
+  }
+  shownPage = 'play';
   if (!game.room) {
     show('lobby');
     // Nothing can be sent before the server's welcome: the lobby waits for it.
@@ -451,6 +489,7 @@ function wire() {
     cards[next].focus();
     e.preventDefault();
   });
+  window.addEventListener('hashchange', () => render(true));
   setInterval(updateCountdown, 250);
 }
 

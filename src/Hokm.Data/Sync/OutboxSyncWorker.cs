@@ -33,6 +33,7 @@ internal sealed class OutboxSyncWorker(
         while (!stoppingToken.IsCancellationRequested)
         {
             var written = 0;
+            var passStarted = time.GetTimestamp();
             try
             {
                 written = await drainer.DrainPassAsync(stoppingToken);
@@ -57,11 +58,14 @@ internal sealed class OutboxSyncWorker(
                 status.BatchFailed(ex.Message);
             }
 
-            if (written == 0)
+            // Idle: wait the interval. Busy: start passes at most every MinPassInterval, so a steady
+            // trickle of moves is written in batches instead of a pass per handful of entries.
+            var pause = written == 0 ? _options.Interval : _options.MinPassInterval - time.GetElapsedTime(passStarted);
+            if (pause > TimeSpan.Zero)
             {
                 try
                 {
-                    await Task.Delay(_options.Interval, time, stoppingToken);
+                    await Task.Delay(pause, time, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {

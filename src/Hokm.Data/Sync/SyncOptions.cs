@@ -22,6 +22,14 @@ public sealed class SyncOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Shortest time from the start of one busy pass to the start of the next: under a steady
+    /// trickle of moves, each pass then writes what gathered meanwhile in one go. Zero: no pause.
+    /// Adds at most this much to the sync lag.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan MinPassInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Attempts at writing one entry before it goes to the dead-letter store (the guide's <c>max_retry_attempts</c>).</summary>
     [Range(1, 100)]
     public int MaxRetryAttempts { get; set; } = 3;

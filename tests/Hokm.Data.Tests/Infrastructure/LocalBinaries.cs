@@ -8,6 +8,10 @@ internal static class LocalBinaries
     public static string? RedisServer() =>
         FindOnPath("redis-server") ?? FirstExisting("/usr/bin/redis-server", "/usr/local/bin/redis-server");
 
+    /// <summary>redis-cli (Debian: package redis-tools, a dependency of redis-server), which creates Redis Clusters.</summary>
+    public static string? RedisCli() =>
+        FindOnPath("redis-cli") ?? FirstExisting("/usr/bin/redis-cli", "/usr/local/bin/redis-cli");
+
     /// <summary>
     /// The folder holding initdb, postgres and pg_ctl: where initdb on PATH really lives, else the highest
     /// version under /usr/lib/postgresql/*/bin (Debian keeps them off PATH).

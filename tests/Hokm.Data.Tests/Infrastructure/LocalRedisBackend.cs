@@ -2,22 +2,32 @@ using System.Globalization;
 
 namespace Hokm.Data.Tests.Infrastructure;
 
-/// <summary>A throwaway redis-server process on a free loopback port, AOF with fsync on every write.</summary>
+/// <summary>
+/// A throwaway redis-server process on a free loopback port, AOF with fsync on every write. As a Redis Cluster
+/// node (<see cref="StartNewClusterNodeAsync"/>) it also has cluster mode on, a cluster bus port of its own and
+/// its cluster config file (<c>nodes.conf</c>) in its folder, so a restart rejoins the same cluster.
+/// </summary>
 internal sealed class LocalRedisBackend : IServerBackend
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(15);
 
+    /// <summary>Cluster node timeout: how long a node may be unreachable before the others mark it failing.</summary>
+    private const int ClusterNodeTimeoutMilliseconds = 5000;
+
     private readonly string _executable;
     private readonly string _directory;
+    private readonly bool _clusterNode;
     private ManagedProcess? _process;
     private string _lastOutput = "";
 
-    private LocalRedisBackend(string executable, string directory, int port)
+    private LocalRedisBackend(string executable, string directory, int port, bool clusterNode)
     {
         _executable = executable;
         _directory = directory;
+        _clusterNode = clusterNode;
         Port = port;
+        ClusterBusPort = clusterNode ? OtherFreePort(port) : 0;
     }
 
     public ServerSource Source => ServerSource.LocalBinary;
@@ -34,9 +44,18 @@ internal sealed class LocalRedisBackend : IServerBackend
 
     public string DataDirectory => _directory;
 
-    public static async Task<LocalRedisBackend> StartNewAsync(string executable, CancellationToken cancellationToken)
+    /// <summary>The cluster bus port of a cluster node (0 otherwise).</summary>
+    public int ClusterBusPort { get; private set; }
+
+    public static Task<LocalRedisBackend> StartNewAsync(string executable, CancellationToken cancellationToken) =>
+        StartNewAsync(new LocalRedisBackend(executable, RunDirectory.CreateInstance("redis"), FreePort.Next(), clusterNode: false), cancellationToken);
+
+    /// <summary>A redis-server with cluster mode on and no slots yet: <see cref="LocalRedisClusterBackend"/> joins them into a cluster.</summary>
+    public static Task<LocalRedisBackend> StartNewClusterNodeAsync(string executable, CancellationToken cancellationToken) =>
+        StartNewAsync(new LocalRedisBackend(executable, RunDirectory.CreateInstance("redis-cluster-node"), FreePort.Next(), clusterNode: true), cancellationToken);
+
+    private static async Task<LocalRedisBackend> StartNewAsync(LocalRedisBackend backend, CancellationToken cancellationToken)
     {
-        var backend = new LocalRedisBackend(executable, RunDirectory.CreateInstance("redis"), FreePort.Next());
         try
         {
             // A free port can be taken between picking and binding: pick again, a bounded number of times.
@@ -50,6 +69,7 @@ internal sealed class LocalRedisBackend : IServerBackend
                 catch (InvalidOperationException) when (attempt < 3 && backend._lastOutput.Contains("Address already in use", StringComparison.Ordinal))
                 {
                     backend.Port = FreePort.Next();
+                    backend.ClusterBusPort = backend._clusterNode ? OtherFreePort(backend.Port) : 0;
                 }
             }
         }
@@ -119,7 +139,7 @@ internal sealed class LocalRedisBackend : IServerBackend
     }
 
     public string Diagnostics() =>
-        $"redis-server {_executable}, port {Port.ToString(CultureInfo.InvariantCulture)}, folder {_directory}. Recent output:{Environment.NewLine}{_process?.RecentOutput ?? _lastOutput}";
+        $"redis-server {_executable}, port {Port.ToString(CultureInfo.InvariantCulture)}{(_clusterNode ? $" (cluster bus {ClusterBusPort.ToString(CultureInfo.InvariantCulture)})" : "")}, folder {_directory}. Recent output:{Environment.NewLine}{_process?.RecentOutput ?? _lastOutput}";
 
     public async ValueTask DisposeAsync()
     {
@@ -139,15 +159,45 @@ internal sealed class LocalRedisBackend : IServerBackend
         RunDirectory.DeleteQuietly(_directory);
     }
 
-    private string[] Arguments() =>
-    [
-        "--port", Port.ToString(CultureInfo.InvariantCulture),
-        "--bind", "127.0.0.1",
-        "--dir", _directory,
-        "--appendonly", "yes",
-        "--appendfsync", "always",
-        "--save", "",
-        "--daemonize", "no",
-        "--protected-mode", "yes",
-    ];
+    private static int OtherFreePort(int taken)
+    {
+        // Bounded: the kernel rarely hands out the same ephemeral port twice in a row.
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var port = FreePort.Next();
+            if (port != taken)
+            {
+                return port;
+            }
+        }
+
+        throw new InvalidOperationException($"No second free loopback port besides {taken}.");
+    }
+
+    private string[] Arguments()
+    {
+        string[] common =
+        [
+            "--port", Port.ToString(CultureInfo.InvariantCulture),
+            "--bind", "127.0.0.1",
+            "--dir", _directory,
+            "--appendonly", "yes",
+            "--appendfsync", "always",
+            "--save", "",
+            "--daemonize", "no",
+            "--protected-mode", "yes",
+        ];
+        return _clusterNode
+            ?
+            [
+                .. common,
+                "--cluster-enabled", "yes",
+                "--cluster-config-file", Path.Combine(_directory, "nodes.conf"),
+
+                // An explicit bus port (Redis 7): the default, port + 10000, may be taken or above 65535.
+                "--cluster-port", ClusterBusPort.ToString(CultureInfo.InvariantCulture),
+                "--cluster-node-timeout", ClusterNodeTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture),
+            ]
+            : common;
+    }
 }

@@ -46,6 +46,31 @@ public class RedisTestServer : TestServer
         return ConnectionMultiplexer.ConnectAsync(options);
     }
 
+    /// <summary>
+    /// The connected masters: the one server of a single Redis or Garnet, every master of a Redis Cluster.
+    /// Commands that act on one server's keyspace (SCAN/KEYS, SCRIPT FLUSH, FLUSHDB) must run on each.
+    /// </summary>
+    public static IEnumerable<IServer> Masters(IConnectionMultiplexer connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.GetServers().Where(static s => s.IsConnected && !s.IsReplica);
+    }
+
+    /// <summary>Every key matching <paramref name="pattern"/>, scanned (SCAN) on every master.</summary>
+    public static async Task<List<RedisKey>> KeysOnEveryMasterAsync(IConnectionMultiplexer connection, string pattern)
+    {
+        var keys = new List<RedisKey>();
+        foreach (var server in Masters(connection))
+        {
+            await foreach (var key in server.KeysAsync(pattern: pattern, pageSize: 500))
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+
     /// <summary>The fields of <c>INFO section</c> (e.g. redis_version, redis_mode, process_id).</summary>
     public async Task<IReadOnlyDictionary<string, string>> ReadInfoAsync(string section = "server")
     {
@@ -57,10 +82,16 @@ public class RedisTestServer : TestServer
 
     /// <summary>
     /// Exclusive use of one logical database (1-15), emptied before it is handed over, until the lease is
-    /// disposed. Waits (bounded) when all are taken. Not for Redis Cluster, which has only database 0.
+    /// disposed. Waits (bounded) when all are taken. Not for Redis Cluster, which has only database 0: isolate with
+    /// <see cref="NewKeyPrefix"/> there (this throws <see cref="NotSupportedException"/>).
     /// </summary>
     public async Task<RedisDatabaseLease> LeaseDatabaseAsync(CancellationToken cancellationToken = default)
     {
+        if (Kind == ServerKind.RedisCluster)
+        {
+            throw new NotSupportedException($"A Redis Cluster has only database 0, so there is none to lease: isolate with {nameof(RedisTestServer)}.{nameof(NewKeyPrefix)}() instead.");
+        }
+
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(LeaseTimeout);
         var database = await AcquireDatabaseAsync(cts.Token);

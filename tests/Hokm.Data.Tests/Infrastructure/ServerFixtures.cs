@@ -38,3 +38,16 @@ public sealed class GarnetFixture : IAsyncLifetime
     /// <inheritdoc />
     public Task DisposeAsync() => Task.CompletedTask; // shared: ends with the test run
 }
+
+/// <summary>xUnit class fixture giving the run's shared three-master Redis Cluster: <c>IClassFixture&lt;RedisClusterFixture&gt;</c>.</summary>
+public sealed class RedisClusterFixture : IAsyncLifetime
+{
+    /// <summary>The shared cluster (available after xUnit initialised the fixture).</summary>
+    public RedisClusterTestServer Server { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync() => Server = await TestServers.GetRedisClusterAsync();
+
+    /// <inheritdoc />
+    public Task DisposeAsync() => Task.CompletedTask; // shared: ends with the test run
+}

@@ -11,4 +11,7 @@ public enum ServerKind
 
     /// <summary>Microsoft Garnet started in this process by <c>Hokm.Data.Embedded.EmbeddedGarnetServer</c>.</summary>
     Garnet,
+
+    /// <summary>A Redis Cluster of three masters (<see cref="RedisClusterTestServer"/>): local redis-server processes joined by redis-cli.</summary>
+    RedisCluster,
 }

@@ -20,6 +20,12 @@ public static class TestServers
     /// <summary>StackExchange.Redis configuration string or <c>redis://[:password@]host:port[/db]</c> of a Redis to use.</summary>
     public const string RedisVariable = "HOKM_TEST_REDIS";
 
+    /// <summary>
+    /// Seed nodes of a running Redis Cluster to use, comma-separated (<c>127.0.0.1:7000,127.0.0.1:7001,127.0.0.1:7002</c>;
+    /// a StackExchange.Redis configuration string, so <c>,password=…</c> may follow).
+    /// </summary>
+    public const string RedisClusterVariable = "HOKM_TEST_REDIS_CLUSTER";
+
     /// <summary>Npgsql connection string or <c>postgres://user:password@host:port/db</c> of a PostgreSQL to use.</summary>
     public const string PostgresVariable = "HOKM_TEST_POSTGRES";
 
@@ -45,6 +51,9 @@ public static class TestServers
     private static readonly Lazy<Task<PostgresTestServer>> SharedPostgres =
         new(() => Task.Run(() => FindPostgresAsync(ServerDiscovery.FromEnvironment(), dedicated: false, default)));
 
+    private static readonly Lazy<Task<RedisClusterTestServer>> SharedRedisCluster =
+        new(() => Task.Run(() => FindRedisClusterAsync(ServerDiscovery.FromEnvironment(), dedicated: false, default)));
+
     private static readonly Lazy<Task<GarnetTestServer>> SharedGarnet = new(() => Task.Run(() => GarnetTestServer.StartNewAsync(null, default)));
 
     /// <summary>The run's shared Redis. Do not stop or dispose it.</summary>
@@ -56,12 +65,22 @@ public static class TestServers
     /// <summary>The run's shared embedded Garnet. Do not stop or dispose it.</summary>
     public static Task<GarnetTestServer> GetGarnetAsync() => SharedGarnet.Value;
 
-    /// <summary>The shared Redis or the shared Garnet, for tests that run against both (<c>[InlineData(ServerKind.Redis)]</c>…).</summary>
+    /// <summary>
+    /// The run's shared Redis Cluster (three masters on loopback, or <see cref="RedisClusterVariable"/>). Do not stop
+    /// or dispose it; it has only database 0, so isolate with <see cref="RedisTestServer.NewKeyPrefix"/>.
+    /// </summary>
+    public static Task<RedisClusterTestServer> GetRedisClusterAsync() => SharedRedisCluster.Value;
+
+    /// <summary>
+    /// The shared Redis, Garnet or Redis Cluster, for tests that run against each
+    /// (<c>[InlineData(ServerKind.Redis)]</c>, <c>[InlineData(ServerKind.Garnet)]</c>, <c>[InlineData(ServerKind.RedisCluster)]</c>).
+    /// </summary>
     public static async Task<RedisTestServer> GetRedisTierAsync(ServerKind kind) => kind switch
     {
         ServerKind.Redis => await GetRedisAsync(),
         ServerKind.Garnet => await GetGarnetAsync(),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Redis or Garnet."),
+        ServerKind.RedisCluster => await GetRedisClusterAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Redis, Garnet or RedisCluster."),
     };
 
     /// <summary>
@@ -70,6 +89,13 @@ public static class TestServers
     /// </summary>
     public static Task<RedisTestServer> StartDedicatedRedisAsync(CancellationToken cancellationToken = default) =>
         FindRedisAsync(ServerDiscovery.FromEnvironment(), dedicated: true, cancellationToken);
+
+    /// <summary>
+    /// A three-master Redis Cluster of the caller's own (local redis-server and redis-cli; ignores
+    /// <see cref="RedisClusterVariable"/>), whose nodes it may kill and restart, and must dispose.
+    /// </summary>
+    public static Task<RedisClusterTestServer> StartDedicatedRedisClusterAsync(CancellationToken cancellationToken = default) =>
+        FindRedisClusterAsync(ServerDiscovery.FromEnvironment(), dedicated: true, cancellationToken);
 
     /// <summary>A PostgreSQL of the caller's own (see <see cref="StartDedicatedRedisAsync"/>); dispose it.</summary>
     public static Task<PostgresTestServer> StartDedicatedPostgresAsync(CancellationToken cancellationToken = default) =>
@@ -155,6 +181,55 @@ public static class TestServers
               1. {RedisVariable}=127.0.0.1:6379 (a StackExchange.Redis configuration string, or redis://[:password@]host:port[/db]) for a running Redis{(dedicated ? " (not used by tests that need their own server to stop and kill)" : "")};
               2. a running Docker engine (Testcontainers starts {DefaultRedisImage}; override with {RedisImageVariable});
               3. installing Redis: apt-get install redis-server (the tests start their own throwaway redis-server; no service needed).
+            """);
+    }
+
+    /// <summary>
+    /// The cluster named by <see cref="RedisClusterVariable"/> (not for dedicated ones), else three local redis-server
+    /// processes joined by redis-cli. Docker is not used: containers would announce addresses the tests cannot reach.
+    /// </summary>
+    internal static async Task<RedisClusterTestServer> FindRedisClusterAsync(ServerDiscovery discovery, bool dedicated, CancellationToken cancellationToken)
+    {
+        if (!dedicated && discovery.RedisClusterConfigured is { Length: > 0 } configured)
+        {
+            ConfigurationOptions options;
+            try
+            {
+                options = ConfigurationOptions.Parse(configured);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new TestServerUnavailableException($"{RedisClusterVariable} is not a comma-separated list of host:port seed nodes: {ex.Message}", ex);
+            }
+
+            if (options.EndPoints.Count == 0)
+            {
+                throw new TestServerUnavailableException($"{RedisClusterVariable} names no host:port.");
+            }
+
+            var (host, port) = SplitEndpoint(options.EndPoints[0]);
+            return await StartedAsync(new RedisClusterTestServer(new ExternalBackend(host, port, RedisClusterVariable), configured), cancellationToken);
+        }
+
+        var redisServer = discovery.UseLocalBinaries ? LocalBinaries.RedisServer() : null;
+        var redisCli = discovery.UseLocalBinaries ? LocalBinaries.RedisCli() : null;
+        if (redisServer is not null && redisCli is not null)
+        {
+            var backend = await LocalRedisClusterBackend.StartNewAsync(redisServer, redisCli, cancellationToken);
+            return await StartedAsync(new RedisClusterTestServer(backend, backend.ConnectionString), cancellationToken);
+        }
+
+        var missing = !discovery.UseLocalBinaries
+            ? $"local binaries are disabled by {LocalBinariesVariable}"
+            : string.Join(" and ", new[] { redisServer is null ? "redis-server" : null, redisCli is null ? "redis-cli" : null }.OfType<string>())
+                + " not found on PATH, /usr/bin or /usr/local/bin";
+        throw new TestServerUnavailableException(
+            $"""
+            No Redis Cluster for the integration tests: {missing}.
+            Get one by any of:
+              1. {RedisClusterVariable}=127.0.0.1:7000,127.0.0.1:7001,127.0.0.1:7002 (seed nodes of a running cluster, comma-separated){(dedicated ? " (not used by tests that need their own cluster to kill)" : "")};
+              2. installing Redis: apt-get install redis-server (redis-cli comes with it, in redis-tools); the tests start three
+                 throwaway cluster-mode redis-server processes and join them with redis-cli --cluster create. No service needed.
             """);
     }
 

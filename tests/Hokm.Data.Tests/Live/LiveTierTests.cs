@@ -7,8 +7,10 @@ using StackExchange.Redis;
 namespace Hokm.Data.Tests.Live;
 
 /// <summary>
-/// The live tier's contract. Runs once against a real redis-server and once against embedded
-/// Garnet (see <see cref="LiveTierOnRedisTests"/> and <see cref="LiveTierOnGarnetTests"/>).
+/// The live tier's contract. Runs against a real redis-server, against embedded Garnet and against a
+/// three-master Redis Cluster (see <see cref="LiveTierOnRedisTests"/>, <see cref="LiveTierOnGarnetTests"/> and
+/// <see cref="LiveTierOnRedisClusterTests"/>): on the cluster every script and multi-key command must keep to
+/// one hash slot (a CROSSSLOT error fails the test), and keyspace scans must cover every master.
 /// </summary>
 public abstract class LiveTierTests(ServerKind kind) : IAsyncLifetime
 {
@@ -173,9 +175,12 @@ public abstract class LiveTierTests(ServerKind kind) : IAsyncLifetime
     public async Task A_flushed_script_cache_is_reloaded_transparently()
     {
         await Data.CreateGameSessionAsync("SCRIPT", "v1");
-        var server = Db.Multiplexer.GetServer(Db.Multiplexer.GetEndPoints()[0]);
 
-        await server.ScriptFlushAsync();
+        foreach (var server in RedisTestServer.Masters(Db.Multiplexer))
+        {
+            await server.ScriptFlushAsync();
+        }
+
         var result = await Data.ExecutePlayerMoveAsync("SCRIPT", 1, "v2", [new OutboxEvent("e", "p")]);
 
         Assert.True(result.Committed);
@@ -348,7 +353,7 @@ public abstract class LiveTierTests(ServerKind kind) : IAsyncLifetime
     {
         const string token = "header.payload.signature";
         await Data.Sessions.CreateSessionAsync(token, "alice");
-        var key = (await Db.Multiplexer.GetServer(Db.Multiplexer.GetEndPoints()[0]).KeysAsync(pattern: Prefix + "session:*").ToListAsync()).Single();
+        var key = (await RedisTestServer.KeysOnEveryMasterAsync(Db.Multiplexer, Prefix + "session:*")).Single();
         await Db.KeyExpireAsync(key, TimeSpan.FromMinutes(1));
 
         var player = await Data.Sessions.GetSessionAsync(token);
@@ -424,15 +429,5 @@ public abstract class LiveTierTests(ServerKind kind) : IAsyncLifetime
         throw new TimeoutException("The lease never expired.");
     }
 
-    private async Task<int> CountKeysAsync()
-    {
-        var server = Db.Multiplexer.GetServer(Db.Multiplexer.GetEndPoints()[0]);
-        var count = 0;
-        await foreach (var unused in server.KeysAsync(pattern: Prefix + "*"))
-        {
-            count++;
-        }
-
-        return count;
-    }
+    private async Task<int> CountKeysAsync() => (await RedisTestServer.KeysOnEveryMasterAsync(Db.Multiplexer, Prefix + "*")).Count;
 }

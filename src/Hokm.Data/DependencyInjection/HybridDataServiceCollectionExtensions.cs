@@ -79,6 +79,7 @@ public static class HybridDataServiceCollectionExtensions
         services.TryAddSingleton<ISessionStore, RedisSessionStore>();
         services.TryAddSingleton<RoomStateCache>();
         services.TryAddSingleton<HybridRoomCommitter>();
+        services.TryAddSingleton<IRoomLeaseStore, RoomLeaseStore>();
         services.TryAddSingleton<RedisRehydrator>();
 
         // Persistent tier and the worker between them.

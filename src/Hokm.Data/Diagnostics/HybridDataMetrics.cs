@@ -104,6 +104,7 @@ public sealed class HybridDataMetrics
             CommitStatus.Committed => "committed",
             CommitStatus.VersionConflict => "conflict",
             CommitStatus.Aborted => "aborted",
+            CommitStatus.Fenced => "fenced",
             _ => "not_found",
         }));
         _commitDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("store", "redis"));

@@ -14,4 +14,11 @@ public enum CommitStatus
 
     /// <summary>Part of a transaction that did not commit because another of its parts conflicted; nothing was written.</summary>
     Aborted,
+
+    /// <summary>
+    /// The commit named a room lease (owner node + fencing token) that is no longer the room's
+    /// current lease: another node took the room over. Nothing was written; the caller must stop
+    /// acting as the room's owner.
+    /// </summary>
+    Fenced,
 }

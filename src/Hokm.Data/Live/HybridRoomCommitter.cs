@@ -35,14 +35,22 @@ internal sealed class HybridRoomCommitter(
     // Rooms whose newest version this node wrote to PostgreSQL only.
     private readonly ConcurrentDictionary<string, byte> _behind = new(StringComparer.Ordinal);
 
-    public async Task<CommitResult> CommitAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent> events, WriteMode mode, CancellationToken cancellationToken)
+    public Task<CommitResult> CommitAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent> events, WriteMode mode, CancellationToken cancellationToken) =>
+        CommitAsync(room, expectedVersion, document, events, mode, lease: null, cancellationToken);
+
+    /// <summary>
+    /// The commit; with a <paramref name="lease"/>, Redis refuses it (<see cref="CommitStatus.Fenced"/>)
+    /// once the lease is no longer the room's. While Redis is down the lease cannot be checked: the
+    /// PostgreSQL fallback is guarded by the row version alone (docs/scaling.md "Fencing").
+    /// </summary>
+    public async Task<CommitResult> CommitAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent> events, WriteMode mode, RoomLease? lease, CancellationToken cancellationToken)
     {
         room = RedisKeys.NormalizeRoom(room);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         redis.Validate(document, events);
         return mode switch
         {
-            WriteMode.WriteBehind => await WriteBehindAsync(room, expectedVersion, document, events, cancellationToken),
+            WriteMode.WriteBehind => await WriteBehindAsync(room, expectedVersion, document, events, lease, cancellationToken),
             WriteMode.WriteThrough => await WriteThroughAsync(room, expectedVersion, document, events, cancellationToken),
             _ => throw new ArgumentException("Room state is live state: commit it write-behind or write-through. Use QueueSyncTaskAsync for eventual writes.", nameof(mode)),
         };
@@ -112,7 +120,7 @@ internal sealed class HybridRoomCommitter(
     /// <summary>Rooms this node knows Redis is behind on.</summary>
     public IReadOnlyCollection<string> RoomsBehind => _behind.Keys.ToList();
 
-    private async Task<CommitResult> WriteBehindAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+    private async Task<CommitResult> WriteBehindAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent> events, RoomLease? lease, CancellationToken cancellationToken)
     {
         // Always through the pipeline, never gated on the breaker's state: while it is open the
         // pipeline refuses at once, and after the break it lets a trial call through — the only
@@ -127,8 +135,8 @@ internal sealed class HybridRoomCommitter(
 
                 // The hot path: a static lambda with its state passed in, so no closure is allocated per move.
                 var result = await resilience.Redis.Pipeline.ExecuteAsync(
-                    static async (s, ct) => await s.Redis.CommitAsync(s.Room, s.ExpectedVersion, s.Document, s.Events, ct),
-                    (Redis: redis, Room: room, ExpectedVersion: expectedVersion, Document: document, Events: events),
+                    static async (s, ct) => await s.Redis.CommitAsync(s.Room, s.ExpectedVersion, s.Document, s.Events, s.Lease, ct),
+                    (Redis: redis, Room: room, ExpectedVersion: expectedVersion, Document: document, Events: events, Lease: lease),
                     cancellationToken);
                 if (result.Committed)
                 {

@@ -11,12 +11,18 @@ internal sealed partial class RedisLiveStore
     internal static class Scripts
     {
         /// <summary>
-        /// KEYS: room hash, outbox list. ARGV: expected version, state document, TTL (ms), now (ms),
-        /// then one <c>at|type|payload</c> string per event.
+        /// KEYS: room hash, outbox list, room lease. ARGV: expected version, state document, TTL (ms), now (ms),
+        /// the caller's lease value (<c>node/token</c>, or empty for a commit without a lease), then one
+        /// <c>at|type|payload</c> string per event.
         /// Returns <c>{1, version, lastSeq, outboxLength, previousCommitMs}</c>, <c>{0, currentVersion}</c> on a version conflict,
-        /// <c>{-1}</c> when the room does not exist, <c>{-3, reason}</c> when stored data is corrupted.
+        /// <c>{-1}</c> when the room does not exist, <c>{-3, reason}</c> when stored data is corrupted,
+        /// <c>{-4, currentHolder}</c> when the caller's lease is no longer the room's lease (fenced).
         /// </summary>
         public const string Commit = """
+            if ARGV[5] ~= '' then
+              local holder = redis.call('GET', KEYS[3])
+              if holder ~= ARGV[5] then return {-4, holder or ''} end
+            end
             local cur = redis.pcall('HMGET', KEYS[1], 'v', 'seq', 'at')
             if type(cur) == 'table' and cur.err then return {-3, 'room key: ' .. tostring(cur.err)} end
             local olen = redis.pcall('LLEN', KEYS[2])
@@ -35,7 +41,7 @@ internal sealed partial class RedisLiveStore
               return {-1}
             end
             if v ~= expected then return {0, v} end
-            for i = 5, #ARGV do
+            for i = 6, #ARGV do
               seq = seq + 1
               olen = redis.call('RPUSH', KEYS[2], seq .. '|' .. ARGV[i])
             end
@@ -115,6 +121,43 @@ internal sealed partial class RedisLiveStore
             end
             redis.call('HSET', KEYS[1], 'seq', seq)
             return {seq, olen}
+            """;
+
+        /// <summary>
+        /// KEYS: room lease, fencing counter. ARGV: node id, lease (ms), counter TTL (ms).
+        /// Takes the lease unless another node holds it: the counter is incremented (the new fencing
+        /// token) and the lease set to <c>node/token</c> with the expiry. Returns <c>{1, value}</c> when
+        /// taken, <c>{0, holder}</c> when another node holds it.
+        /// </summary>
+        public const string LeaseAcquire = """
+            local holder = redis.call('GET', KEYS[1])
+            if holder then
+              local at = string.find(holder, '/', 1, true)
+              if not at or string.sub(holder, 1, at - 1) ~= ARGV[1] then return {0, holder} end
+            end
+            local token = redis.call('INCR', KEYS[2])
+            redis.call('PEXPIRE', KEYS[2], ARGV[3])
+            local value = ARGV[1] .. '/' .. token
+            redis.call('SET', KEYS[1], value, 'PX', ARGV[2])
+            return {1, value}
+            """;
+
+        /// <summary>
+        /// KEYS: room lease, fencing counter. ARGV: lease value, lease (ms), counter TTL (ms).
+        /// Extends the lease if it still holds that value. Returns 1 when extended, 0 when lost.
+        /// </summary>
+        public const string LeaseRenew = """
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            redis.call('PEXPIRE', KEYS[2], ARGV[3])
+            return 1
+            """;
+
+        /// <summary>KEYS: room lease. ARGV: lease value. Deletes the lease if it still holds that value; 1 when deleted.</summary>
+        public const string LeaseRelease = """
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            redis.call('DEL', KEYS[1])
+            return 1
             """;
 
         /// <summary>KEYS: session. ARGV: TTL (ms). Reads the session and slides its expiry in one step.</summary>

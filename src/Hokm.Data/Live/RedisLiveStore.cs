@@ -26,7 +26,11 @@ internal sealed partial class RedisLiveStore(
     private readonly RedisKeys _keys = new(options.Value.KeyPrefix);
 
     /// <inheritdoc />
-    public async Task<CommitResult> CommitAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken = default)
+    public Task<CommitResult> CommitAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken = default) =>
+        CommitAsync(room, expectedVersion, document, events, lease: null, cancellationToken);
+
+    /// <summary>The commit, checking the caller's room lease when one is given (see <see cref="IRoomLeaseStore"/>).</summary>
+    internal async Task<CommitResult> CommitAsync(string room, long expectedVersion, string document, IReadOnlyList<OutboxEvent> events, RoomLease? lease, CancellationToken cancellationToken = default)
     {
         room = RedisKeys.NormalizeRoom(room);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
@@ -40,16 +44,17 @@ internal sealed partial class RedisLiveStore(
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var nowText = now.ToString(CultureInfo.InvariantCulture);
-        var args = new RedisValue[4 + events.Count];
+        var args = new RedisValue[5 + events.Count];
         args[0] = expectedVersion;
         args[1] = document;
         args[2] = (long)_options.DefaultTtl.TotalMilliseconds;
         args[3] = now;
+        args[4] = lease is null ? RedisValue.EmptyString : lease.Value;
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i] ?? throw new ArgumentException("An event is null.", nameof(events));
             ValidateEvent(e);
-            args[4 + i] = string.Concat(nowText, "|", e.Type, "|", e.Payload);
+            args[5 + i] = string.Concat(nowText, "|", e.Type, "|", e.Payload);
         }
 
         var db = await connection.GetDatabaseAsync(cancellationToken);
@@ -57,9 +62,9 @@ internal sealed partial class RedisLiveStore(
         RedisResult raw;
         try
         {
-            raw = await db.ScriptEvaluateAsync(Scripts.Commit, [_keys.Room(room), _keys.Outbox(room)], args).WaitAsync(cancellationToken);
+            raw = await db.ScriptEvaluateAsync(Scripts.Commit, [_keys.Room(room), _keys.Outbox(room), LeaseKey(room)], args).WaitAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
+        catch (Exception ex) when (IsUnavailable(ex))
         {
             metrics.CommitFailed();
             throw new StoreUnavailableException("redis", $"Redis did not take the commit of room {room}: {ex.Message}", ex);
@@ -302,6 +307,7 @@ internal sealed partial class RedisLiveStore(
             1 => (new CommitResult(CommitStatus.Committed, (long)parts[1], (long)parts[2]), (long)parts[3], (long)parts[4]),
             0 => (new CommitResult(CommitStatus.VersionConflict, (long)parts[1], 0), 0, 0),
             -1 => (new CommitResult(CommitStatus.NotFound, 0, 0), 0, 0),
+            -4 => (new CommitResult(CommitStatus.Fenced, 0, 0), 0, 0),
             _ => throw new CorruptedDataException($"Room {room} cannot be committed: {(string?)parts[1]}. Nothing was written."),
         };
     }

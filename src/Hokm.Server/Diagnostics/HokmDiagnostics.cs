@@ -22,6 +22,8 @@ public sealed class HokmDiagnostics
     private readonly UpDownCounter<long> _playersConnected;
     private readonly Counter<long> _errors;
     private readonly Counter<long> _gamesCompleted;
+    private readonly Counter<long> _ownershipLost;
+    private readonly Counter<long> _takeovers;
 
     /// <summary>Creates the instruments through <paramref name="meterFactory"/>.</summary>
     public HokmDiagnostics(IMeterFactory meterFactory)
@@ -39,6 +41,8 @@ public sealed class HokmDiagnostics
         _playersConnected = meter.CreateUpDownCounter<long>("hokm.players.connected", "{player}", "Players with a socket on this node.");
         _errors = meter.CreateCounter<long>("hokm.errors", "{error}", "Protocol errors sent to clients, by error code.");
         _gamesCompleted = meter.CreateCounter<long>("hokm.games.completed", "{game}", "Games written through to the persistent store and announced.");
+        _ownershipLost = meter.CreateCounter<long>("hokm.rooms.ownership.lost", "{room}", "Rooms this node stopped owning because another node holds the lease, by how it learned it (fenced commit, failed renewal).");
+        _takeovers = meter.CreateCounter<long>("hokm.rooms.takeovers", "{room}", "Rooms this node took over from an owner whose lease had ended.");
     }
 
     /// <summary>A move was committed.</summary>
@@ -66,4 +70,10 @@ public sealed class HokmDiagnostics
 
     /// <summary>A game was completed and announced.</summary>
     public void GameCompleted() => _gamesCompleted.Add(1);
+
+    /// <summary>A room's ownership was lost (<c>fenced</c>: a commit was refused; <c>lease</c>: the renewal was).</summary>
+    public void OwnershipLost(string reason) => _ownershipLost.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    /// <summary>A room was taken over from a dead or paused owner.</summary>
+    public void TookOver() => _takeovers.Add(1);
 }

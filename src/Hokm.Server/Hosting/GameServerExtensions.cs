@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Hokm.Data.Configuration;
 using Hokm.Data.Live;
 using Hokm.Data.Persistence.Games;
 using Hokm.Game.Shuffling;
+using Hokm.Server.Cluster;
 using Hokm.Server.Connections;
 using Hokm.Server.Diagnostics;
 using Hokm.Server.Games;
@@ -25,10 +27,17 @@ internal static class GameServerExtensions
         services.AddHokmData(builder.Configuration);
         services.AddOptions<GameServerOptions>()
             .BindConfiguration(GameServerOptions.SectionName)
-            .Validate(static o => IsValid(o.Connections) && IsValid(o.Rooms), "Hokm:Connections or Hokm:Rooms has a value out of range (see ConnectionOptions and RoomOptions).")
+            .Validate(static o => IsValid(o.Connections) && IsValid(o.Rooms) && IsValid(o.Cluster), "Hokm:Connections, Hokm:Rooms or Hokm:Cluster has a value out of range (see ConnectionOptions, RoomOptions and ClusterOptions).")
+            .Validate(static o => !o.Cluster.Enabled || o.Cluster.EffectiveRenewInterval < o.Cluster.LeaseTime, "Hokm:Cluster:RenewInterval must be shorter than Hokm:Cluster:LeaseTime (a third of it is advised).")
             .Validate(static o => o.AllowedOrigins.All(static origin => Uri.TryCreate(origin, UriKind.Absolute, out _)), "Hokm:AllowedOrigins must list absolute origins such as https://hokm.example.")
             .ValidateOnStart();
 
+        // One node id for the whole process: /health, logs, presence records and room leases.
+        var node = NodeIdentity.From(builder.Configuration["Hokm:Cluster:NodeId"] ?? builder.Configuration["HokmData:NodeId"]);
+        services.TryAddSingleton(node);
+        services.PostConfigure<HybridDataOptions>(o => o.NodeId = node.Id);
+        services.TryAddSingleton<RoomBus>();
+        services.TryAddSingleton<OpenRoomIndex>();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HokmDiagnostics>();
@@ -45,6 +54,7 @@ internal static class GameServerExtensions
         // Registered after the data layer's sync worker, so it stops first: no more moves, rooms
         // drained, sockets closed (1001) — then the worker flushes the outboxes.
         services.AddHostedService<GameServerLifetime>();
+        services.AddHostedService<OrphanRoomSweeper>();
         services.AddTransient<IStartupFilter, WebSocketStartupFilter>();
         return builder;
     }

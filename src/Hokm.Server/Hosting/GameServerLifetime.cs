@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Hokm.Server.Cluster;
 using Hokm.Server.Connections;
 using Hokm.Server.Rooms;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,8 @@ internal sealed class GameServerLifetime(
     ConnectionRegistry connections,
     IHostApplicationLifetime lifetime,
     IOptions<GameServerOptions> options,
+    NodeIdentity node,
+    ILogger<GameServerLifetime> logger,
     TimeProvider time) : IHostedService
 {
     private readonly Lazy<Task> _shutdown = new(() => ShutdownAsync(rooms, connections, options.Value.Connections.CloseTimeout, time));
@@ -24,6 +27,7 @@ internal sealed class GameServerLifetime(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        ClusterLog.NodeStarted(logger, node.Id, options.Value.Cluster.Enabled, options.Value.Cluster.LeaseTime);
         _stopping = lifetime.ApplicationStopping.Register(static state => _ = ((Lazy<Task>)state!).Value, _shutdown);
         return Task.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using Hokm.Server.Cluster;
 using Hokm.Server.Connections;
 using Hokm.Server.Rooms;
 
@@ -20,4 +21,7 @@ public sealed class GameServerOptions
 
     /// <summary>Room timers and retries.</summary>
     public RoomOptions Rooms { get; set; } = new();
+
+    /// <summary>Several nodes on one Redis: node id, room leases, routing.</summary>
+    public ClusterOptions Cluster { get; set; } = new();
 }

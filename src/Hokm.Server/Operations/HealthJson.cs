@@ -41,6 +41,7 @@ internal static class HealthJson
             body = new HealthResponse(Name(report.Status), failed, failed, failed);
         }
 
+        body = body with { Node = context.RequestServices.GetService<Cluster.NodeIdentity>()?.Id };
         context.Response.ContentType = "application/json; charset=utf-8";
         return JsonSerializer.SerializeAsync(context.Response.Body, body, OperationsJsonContext.Default.HealthResponse, context.RequestAborted);
     }

@@ -5,4 +5,5 @@ namespace Hokm.Server.Operations;
 /// <param name="Redis">The live tier (Redis or embedded Garnet).</param>
 /// <param name="Postgresql">The persistent tier (PostgreSQL or SQLite).</param>
 /// <param name="Sync">The write-behind sync worker.</param>
-public sealed record HealthResponse(string Status, ComponentHealthResponse Redis, ComponentHealthResponse Postgresql, ComponentHealthResponse Sync);
+/// <param name="Node">The id of the server node that answered (docs/scaling.md).</param>
+public sealed record HealthResponse(string Status, ComponentHealthResponse Redis, ComponentHealthResponse Postgresql, ComponentHealthResponse Sync, string? Node = null);

@@ -1,6 +1,8 @@
 using Hokm.Data;
+using Hokm.Data.Live;
 using Hokm.Data.Persistence.Games;
 using Hokm.Game.Shuffling;
+using Hokm.Server.Cluster;
 using Hokm.Server.Diagnostics;
 using Hokm.Server.Hosting;
 using Microsoft.Extensions.Options;
@@ -11,6 +13,9 @@ namespace Hokm.Server.Rooms;
 internal sealed class RoomContext(
     IHybridDataLayer data,
     IGameStore games,
+    IRoomLeaseStore leases,
+    RoomBus bus,
+    NodeIdentity node,
     IGameSeedSource seeds,
     RoomIdentifiers identifiers,
     IOptions<GameServerOptions> options,
@@ -21,6 +26,18 @@ internal sealed class RoomContext(
     public IHybridDataLayer Data => data;
 
     public IGameStore Games => games;
+
+    /// <summary>Room leases and fenced commits (used when <see cref="Cluster"/> is enabled).</summary>
+    public IRoomLeaseStore Leases => leases;
+
+    /// <summary>Pub/sub between nodes.</summary>
+    public RoomBus Bus => bus;
+
+    /// <summary>This node.</summary>
+    public NodeIdentity Node => node;
+
+    /// <summary>The cluster settings.</summary>
+    public ClusterOptions Cluster { get; } = options.Value.Cluster;
 
     public IGameSeedSource Seeds => seeds;
 

@@ -72,6 +72,7 @@ internal sealed partial class RoomHost
         var score = game.Score;
         var winner = game.Winner!.Value;
         SendToAll(new GameOverMessage(winner, score, document.GameId!));
+        AnnounceFinished();
         _context.Diagnostics.GameCompleted();
         RoomLog.GameFinished(_logger, Code, document.GameId!, winner.ToString(), score.A, score.B);
         foreach (var seat in document.Seats)

@@ -1,6 +1,5 @@
 using Hokm.Game.Events;
 using Hokm.Game.Rules;
-using Hokm.Server.Connections;
 using Hokm.Server.Protocol;
 
 namespace Hokm.Server.Rooms;
@@ -89,7 +88,7 @@ internal sealed partial class RoomHost
         }
     }
 
-    private IEnumerable<(int Seat, PlayerConnection Connection)> AttachedConnections()
+    private IEnumerable<(int Seat, SeatPeer Connection)> AttachedConnections()
     {
         for (var s = 0; s < Seats.Count; s++)
         {

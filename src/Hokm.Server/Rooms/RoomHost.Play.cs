@@ -4,7 +4,6 @@ using Hokm.Game.Bots;
 using Hokm.Game.Cards;
 using Hokm.Game.Events;
 using Hokm.Game.Rules;
-using Hokm.Server.Connections;
 using Hokm.Server.Protocol;
 
 namespace Hokm.Server.Rooms;
@@ -18,7 +17,7 @@ internal sealed partial class RoomHost
         var (connection, command, receivedAt) = work;
         if (SeatOf(connection.PlayerId) is not { } seat)
         {
-            connection.Room = null;
+            connection.Bind(null);
             if (command is SyncCommand)
             {
                 connection.Send(RoomViews.Unseated(command.Id));
@@ -51,7 +50,7 @@ internal sealed partial class RoomHost
         }
     }
 
-    private async Task PlayerMoveAsync(PlayerConnection connection, int seat, string? replyTo, long receivedAt, Func<HokmGame, CommandResult> move)
+    private async Task PlayerMoveAsync(SeatPeer connection, int seat, string? replyTo, long receivedAt, Func<HokmGame, CommandResult> move)
     {
         if (_game is not { } game || _document!.Status != RoomStatus.Playing)
         {

@@ -4,7 +4,6 @@ using Hokm.Data.Persistence.Events;
 using Hokm.Game.Events;
 using Hokm.Game.Rules;
 using Hokm.Game.Shuffling;
-using Hokm.Server.Connections;
 using Hokm.Server.Protocol;
 
 namespace Hokm.Server.Rooms;
@@ -102,7 +101,7 @@ internal sealed partial class RoomHost
 
         var runtime = _seats[seat];
         runtime.Connection = connection;
-        connection.Room = this;
+        connection.Bind(this);
         connection.Send(RoomJoinedFor(seat, null));
         connection.Send(StateFor(seat, null));
         if (runtime.Disconnected)
@@ -123,9 +122,9 @@ internal sealed partial class RoomHost
         return Task.CompletedTask;
     }
 
-    private Task HandleDetach(PlayerConnection connection)
+    private Task HandleDetach(SeatPeer connection)
     {
-        var seat = Array.FindIndex(_seats, s => ReferenceEquals(s.Connection, connection));
+        var seat = Array.FindIndex(_seats, s => s.Connection?.Matches(connection) == true);
         if (seat < 0)
         {
             return Task.CompletedTask;
@@ -149,7 +148,7 @@ internal sealed partial class RoomHost
         var document = _document!;
         if (SeatOf(connection.PlayerId) is not { } seat)
         {
-            connection.Room = null;
+            connection.Bind(null);
             done.TrySetResult(RoomOutcome.Error(ErrorCodes.NotSeated, "You do not hold a seat in this room."));
             return;
         }
@@ -176,7 +175,7 @@ internal sealed partial class RoomHost
                 }
 
                 _seats[seat].Reset();
-                connection.Room = null;
+                connection.Bind(null);
                 connection.Send(left with { ReplyTo = replyTo });
                 SendToAll(left, except: seat);
                 SendToAll(new PlayerJoinedMessage(seat, seats[seat]!.Name, true, null), except: seat);
@@ -191,7 +190,7 @@ internal sealed partial class RoomHost
             default:
                 // The game is over (or being written): the seat stays in the record; only the socket lets go.
                 _seats[seat].Reset();
-                connection.Room = null;
+                connection.Bind(null);
                 connection.Send(left with { ReplyTo = replyTo });
                 await ForgetPlayerAsync(leaving.PlayerId!);
                 break;
@@ -200,7 +199,7 @@ internal sealed partial class RoomHost
         done.TrySetResult(RoomOutcome.Ok);
     }
 
-    private async Task AddBotAsync(PlayerConnection connection, int seat, string? replyTo)
+    private async Task AddBotAsync(SeatPeer connection, int seat, string? replyTo)
     {
         var document = _document!;
         if (document.Status != RoomStatus.Waiting || FreeSeat(document) is not { } free)
@@ -227,7 +226,7 @@ internal sealed partial class RoomHost
     }
 
     /// <summary>Before the game: the seat is freed (player_left); a room without humans closes.</summary>
-    private async Task<bool> FreeSeatAsync(int seat, PlayerConnection? leaver, string? replyTo)
+    private async Task<bool> FreeSeatAsync(int seat, SeatPeer? leaver, string? replyTo)
     {
         var document = _document!;
         var leaving = document.Seats[seat]!;
@@ -240,7 +239,7 @@ internal sealed partial class RoomHost
             _seats[seat].Reset();
             if (leaver is not null)
             {
-                leaver.Room = null;
+                leaver.Bind(null);
                 leaver.Send(left with { ReplyTo = replyTo });
             }
 
@@ -256,13 +255,13 @@ internal sealed partial class RoomHost
 
         if (_seats[seat].Connection is { } attached)
         {
-            attached.Room = null;
+            attached.Bind(null);
         }
 
         _seats[seat].Reset();
         if (leaver is not null)
         {
-            leaver.Room = null;
+            leaver.Bind(null);
             leaver.Send(left with { ReplyTo = replyTo });
         }
 
@@ -388,14 +387,14 @@ internal sealed partial class RoomHost
     /// seating also started the game, the state shown is the full table just before the start
     /// (<paramref name="beforeStart"/>): the game's first events follow, as for everyone else.
     /// </summary>
-    private async Task TakeSeatAsync(PlayerConnection connection, int seat, string? replyTo, RoomDocument? beforeStart)
+    private async Task TakeSeatAsync(SeatPeer connection, int seat, string? replyTo, RoomDocument? beforeStart)
     {
         var runtime = _seats[seat];
         runtime.Connection = connection;
         runtime.Disconnected = false;
         runtime.BotControlled = false;
         runtime.CancelGrace();
-        connection.Room = this;
+        connection.Bind(this);
         connection.Send(RoomJoinedFor(seat, replyTo));
         connection.Send(beforeStart is null
             ? StateFor(seat, null)

@@ -1,4 +1,3 @@
-using Hokm.Server.Connections;
 using Hokm.Server.Protocol;
 
 namespace Hokm.Server.Rooms;
@@ -8,17 +7,17 @@ internal sealed partial class RoomHost
     /// <summary>A message in the room's mailbox.</summary>
     private abstract record Work;
 
-    private sealed record CreateWork(PlayerConnection Connection, CreateRoomCommand Command, TaskCompletionSource<RoomOutcome> Done) : Work;
+    private sealed record CreateWork(SeatPeer Connection, CreateRoomCommand Command, TaskCompletionSource<RoomOutcome> Done) : Work;
 
-    private sealed record JoinWork(PlayerConnection Connection, string? ReplyTo, TaskCompletionSource<RoomOutcome> Done) : Work;
+    private sealed record JoinWork(SeatPeer Connection, string? ReplyTo, TaskCompletionSource<RoomOutcome> Done) : Work;
 
-    private sealed record AttachWork(PlayerConnection Connection, TaskCompletionSource<bool> Done) : Work;
+    private sealed record AttachWork(SeatPeer Connection, TaskCompletionSource<bool> Done) : Work;
 
-    private sealed record DetachWork(PlayerConnection Connection) : Work;
+    private sealed record DetachWork(SeatPeer Connection) : Work;
 
-    private sealed record LeaveWork(PlayerConnection Connection, string? ReplyTo, TaskCompletionSource<RoomOutcome> Done) : Work;
+    private sealed record LeaveWork(SeatPeer Connection, string? ReplyTo, TaskCompletionSource<RoomOutcome> Done) : Work;
 
-    private sealed record CommandWork(PlayerConnection Connection, ClientCommand Command, long ReceivedAt) : Work;
+    private sealed record CommandWork(SeatPeer Connection, ClientCommand Command, long ReceivedAt) : Work;
 
     /// <summary>The action timer fired (turn timeout, bot move, next deal, completion retry).</summary>
     private sealed record ActionDue(long Generation) : Work;
@@ -28,6 +27,9 @@ internal sealed partial class RoomHost
 
     /// <summary>First message of a room loaded from the store.</summary>
     private sealed record ResumeWork : Work;
+
+    /// <summary>The owner's lease could not be renewed: another node owns the room now.</summary>
+    private sealed record LeaseLostWork : Work;
 
     /// <summary>A finished room's linger time is over.</summary>
     private sealed record UnloadWork : Work;

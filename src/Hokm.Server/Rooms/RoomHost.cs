@@ -64,7 +64,7 @@ internal sealed partial class RoomHost
     public DateTimeOffset CreatedAt { get; }
 
     /// <summary>True once the game is written through and announced.</summary>
-    public bool IsFinished => _finished;
+    public bool IsFinished => Successor?.IsFinished ?? (_relay?.Finished ?? _finished);
 
     /// <summary>True once the room stopped taking requests (closed or unloaded).</summary>
     public bool IsClosed => _closed;
@@ -78,32 +78,58 @@ internal sealed partial class RoomHost
 
     /// <summary>Creates the room (first commit) with the player in seat 0.</summary>
     public Task<RoomOutcome> CreateAsync(PlayerConnection connection, CreateRoomCommand command) =>
-        RequestAsync<RoomOutcome>(done => new CreateWork(connection, command, done), RoomOutcome.Gone);
+        RequestAsync<RoomOutcome>(done => new CreateWork(LocalPeer.Of(connection), command, done), RoomOutcome.Gone);
 
     /// <summary>Seats the player.</summary>
     public Task<RoomOutcome> JoinAsync(PlayerConnection connection, string? replyTo) =>
-        RequestAsync<RoomOutcome>(done => new JoinWork(connection, replyTo, done), RoomOutcome.Gone);
+        Successor is { } next ? next.JoinAsync(connection, replyTo)
+        : _relay is not null ? RelayJoinAsync(connection, replyTo)
+        : RequestAsync<RoomOutcome>(done => new JoinWork(LocalPeer.Of(connection), replyTo, done), RoomOutcome.Gone);
 
     /// <summary>Reattaches a player's new socket to their seat (sends <c>room_joined</c> and <c>state</c>).</summary>
     public Task<bool> AttachAsync(PlayerConnection connection) =>
-        RequestAsync<bool>(done => new AttachWork(connection, done), false);
+        Successor is { } next ? next.AttachAsync(connection)
+        : _relay is not null ? RelayAttachAsync(connection)
+        : RequestAsync<bool>(done => new AttachWork(LocalPeer.Of(connection), done), false);
 
     /// <summary>The player leaves (during a game a bot takes the seat).</summary>
     public Task<RoomOutcome> LeaveAsync(PlayerConnection connection, string? replyTo) =>
-        RequestAsync<RoomOutcome>(done => new LeaveWork(connection, replyTo, done), RoomOutcome.Gone);
+        Successor is { } next ? next.LeaveAsync(connection, replyTo)
+        : _relay is not null ? RelayLeaveAsync(connection, replyTo)
+        : RequestAsync<RoomOutcome>(done => new LeaveWork(LocalPeer.Of(connection), replyTo, done), RoomOutcome.Gone);
 
     /// <summary>Queues a command the room answers on its own (moves, <c>add_bot</c>, <c>sync</c>); false when the room is gone.</summary>
     public bool Post(PlayerConnection connection, ClientCommand command, long receivedAt) =>
-        !_closed && _mailbox.Writer.TryWrite(new CommandWork(connection, command, receivedAt));
+        Successor is { } next ? next.Post(connection, command, receivedAt)
+        : _relay is not null ? RelayPost(connection, command)
+        : !_closed && _mailbox.Writer.TryWrite(new CommandWork(LocalPeer.Of(connection), command, receivedAt));
 
     /// <summary>The player's socket ended.</summary>
-    public void Detach(PlayerConnection connection) => _mailbox.Writer.TryWrite(new DetachWork(connection));
+    public void Detach(PlayerConnection connection)
+    {
+        if (Successor is { } next)
+        {
+            next.Detach(connection);
+        }
+        else if (_relay is not null)
+        {
+            RelayDetach(connection);
+        }
+        else
+        {
+            _mailbox.Writer.TryWrite(new DetachWork(LocalPeer.Of(connection)));
+        }
+    }
 
     /// <summary>Stops taking requests, lets the current one finish, and ends the loop.</summary>
     public async Task StopAsync()
     {
         _mailbox.Writer.TryComplete();
         await _loop;
+        if (_relay is not null)
+        {
+            await CloseRelayAsync();
+        }
     }
 
     private async Task<T> RequestAsync<T>(Func<TaskCompletionSource<T>, Work> create, T whenGone)
@@ -118,13 +144,30 @@ internal sealed partial class RoomHost
         {
             try
             {
-                if (_closed)
+                if (_closed && Successor is { } successor)
                 {
-                    Refuse(work, gone: true);
+                    Redirect(work, successor);
+                }
+                else if (_closed)
+                {
+                    Refuse(work, gone: !_dropped);
                 }
                 else if (_manager.Stopping)
                 {
                     Refuse(work, gone: false);
+                }
+                else if (LeaseOverdue && !await ConfirmLeaseAsync())
+                {
+                    // Paused or cut off past the lease: another node may own the room; nothing is answered from this copy.
+                    await LoseOwnershipAsync("the lease ran out");
+                    if (Successor is { } next)
+                    {
+                        Redirect(work, next);
+                    }
+                    else
+                    {
+                        Refuse(work, gone: false);
+                    }
                 }
                 else
                 {
@@ -139,6 +182,7 @@ internal sealed partial class RoomHost
         }
 
         DisposeTimers();
+        await LeaveClusterAsync();
         _context.Diagnostics.RoomActive(-1);
     }
 
@@ -154,6 +198,7 @@ internal sealed partial class RoomHost
         GraceDue w => OnGraceDueAsync(w.Seat, w.Generation),
         ResumeWork => Resume(),
         UnloadWork => Unload(),
+        LeaseLostWork => LoseOwnershipAsync("the lease could not be renewed"),
         _ => throw new InvalidOperationException($"Unknown work {work.GetType().Name}."),
     };
 
@@ -176,7 +221,7 @@ internal sealed partial class RoomHost
                 w.Done.TrySetResult(false);
                 break;
             case CommandWork w when gone:
-                w.Connection.Room = null;
+                w.Connection.Bind(null);
                 if (w.Command is SyncCommand)
                 {
                     w.Connection.Send(RoomViews.Unseated(w.Command.Id));
@@ -206,7 +251,9 @@ internal sealed partial class RoomHost
         CommitResult result;
         try
         {
-            result = await _context.Data.ExecutePlayerMoveAsync(Code, _version, next.ToJson(), events);
+            result = _lease is null
+                ? await _context.Data.ExecutePlayerMoveAsync(Code, _version, next.ToJson(), events)
+                : await _context.Leases.CommitAsync(Code, _version, next.ToJson(), events, _lease);
         }
         catch (HybridDataException ex)
         {
@@ -220,6 +267,10 @@ internal sealed partial class RoomHost
                 _document = next with { Version = result.Version };
                 _version = result.Version;
                 return CommitOutcome.Committed;
+            case CommitStatus.Fenced:
+                _context.Diagnostics.OwnershipLost("fenced");
+                await LoseOwnershipAsync("a commit was fenced: another node holds the lease");
+                return CommitOutcome.Failed;
             case CommitStatus.VersionConflict when _version == 0:
                 return CommitOutcome.CodeTaken;
             case CommitStatus.VersionConflict:
@@ -260,7 +311,7 @@ internal sealed partial class RoomHost
         {
             if (_seats[s].Connection is { } connection && document.Seats[s]?.IsPlayer(connection.PlayerId) != true)
             {
-                connection.Room = null;
+                connection.Bind(null);
                 _seats[s].Reset();
             }
         }

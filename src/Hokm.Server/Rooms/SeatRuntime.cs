@@ -1,4 +1,3 @@
-using Hokm.Server.Connections;
 
 namespace Hokm.Server.Rooms;
 
@@ -6,7 +5,7 @@ namespace Hokm.Server.Rooms;
 internal sealed class SeatRuntime
 {
     /// <summary>The player's socket while attached.</summary>
-    public PlayerConnection? Connection { get; set; }
+    public SeatPeer? Connection { get; set; }
 
     /// <summary>The player dropped and has not come back.</summary>
     public bool Disconnected { get; set; }

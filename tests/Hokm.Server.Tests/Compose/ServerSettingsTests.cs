@@ -5,6 +5,7 @@ using Hokm.Data.Configuration;
 using Hokm.Data.Persistence;
 using Hokm.Data.Sync;
 using Hokm.Server.Auth;
+using Hokm.Server.Hosting;
 using Hokm.Server.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,6 +114,7 @@ public sealed class ServerSettingsTests
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
         services.AddOptions<AuthRateLimitOptions>().BindConfiguration(AuthRateLimitOptions.SectionName);
         services.AddOptions<LoggingOptions>().BindConfiguration(LoggingOptions.SectionName);
+        services.AddOptions<GameServerOptions>().BindConfiguration(GameServerOptions.SectionName);
         return services.BuildServiceProvider();
     }
 
@@ -140,6 +142,9 @@ public sealed class ServerSettingsTests
             (SyncOptions.SectionName, () => services.GetRequiredService<IOptions<SyncOptions>>().Value),
             (PersistenceOptions.SectionName, () => services.GetRequiredService<IOptions<PersistenceOptions>>().Value),
             (HybridDataOptions.SectionName, () => services.GetRequiredService<IOptions<HybridDataOptions>>().Value),
+
+            // Last: the whole Hokm section (e.g. Hokm__Cluster__Enabled), after its sub-sections bound on their own.
+            (GameServerOptions.SectionName, () => services.GetRequiredService<IOptions<GameServerOptions>>().Value),
         ];
         foreach (var (section, options) in sections)
         {

@@ -14,12 +14,25 @@ namespace Hokm.Server.Tests.Support;
 /// </summary>
 internal static partial class PrivacyCheck
 {
-    public static IReadOnlyList<string> Violations(IReadOnlyList<GameClient> clients)
+    public static IReadOnlyList<string> Violations(IReadOnlyList<GameClient> clients) =>
+        Violations([.. clients.Select(static c => (c.Name, c.Frames))]);
+
+    /// <summary>
+    /// The same check over frames received by any kind of client (e.g. one that reconnected through a
+    /// load balancer). <paramref name="playedElsewhere"/>: cards known to be played by hand (say, from
+    /// the stored moves) whose <c>card_played</c> no client received — a node died after committing them.
+    /// </summary>
+    public static IReadOnlyList<string> Violations(IReadOnlyList<(string Name, IReadOnlyList<ServerFrame> Frames)> clients, IReadOnlyDictionary<int, IReadOnlyCollection<string>>? playedElsewhere = null)
     {
         var violations = new List<string>();
         var frames = clients.Select(static c => c.Frames).ToArray();
         var dealt = frames.Select(DealtByHand).ToArray();
         var played = new Dictionary<int, HashSet<string>>();
+        foreach (var (hand, cards) in playedElsewhere ?? new Dictionary<int, IReadOnlyCollection<string>>())
+        {
+            Set(played, hand).UnionWith(cards);
+        }
+
         foreach (var clientFrames in frames)
         {
             var hand = 0;

@@ -5,9 +5,6 @@ namespace Hokm.Data.Stats;
 
 internal sealed partial class HokmStats
 {
-    private static readonly TimeSpan[] DurationBounds =
-        [TimeSpan.Zero, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(45), TimeSpan.FromMinutes(60)];
-
     public async Task<PlayerPerformanceReport> GeneratePlayerPerformanceReportAsync(string playerId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(playerId);
@@ -15,6 +12,11 @@ internal sealed partial class HokmStats
         {
             throw new ArgumentException("'to' must be after 'from'.", nameof(to));
         }
+
+        // Npgsql writes only UTC timestamps; the report echoes the range as asked.
+        var asked = (From: from, To: to);
+        from = from.ToUniversalTime();
+        to = to.ToUniversalTime();
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // game_players(player_id) → games by primary key, filtered on ended_at; then hands by their primary key (game_id, number).
@@ -50,12 +52,88 @@ internal sealed partial class HokmStats
             .ToList();
 
         return new PlayerPerformanceReport(
-            playerId, from, to, games.Count, wins, Rate(wins, games.Count), hands.Count, tricks,
+            playerId, asked.From, asked.To, games.Count, wins, Rate(wins, games.Count), hands.Count, tricks,
             hands.Count == 0 ? 0 : (double)tricks / hands.Count, hakem.Count, hakemWins, Rate(hakemWins, hakem.Count),
             kots, kotsSuffered, length, trumps, trend);
     }
 
     public async Task<GamePatterns> AnalyzeGamePatternsAsync(GamePatternFilters filters, CancellationToken cancellationToken = default)
+    {
+        filters = Check(filters);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var totals = new PatternTotals();
+
+        // The rollup holds finished games only, per UTC day and bot presence; a rating filter depends
+        // on current ratings, which no rollup can hold.
+        if (!filters.CompletedOnly || filters.MinRating is not null || WholeDays(filters.From, filters.To) is not { } days)
+        {
+            await ScanAsync(db, filters, totals, cancellationToken);
+            return totals.ToPatterns();
+        }
+
+        await AddRollupAsync(db, days.First, days.End, filters.IncludeBots, totals, cancellationToken);
+        foreach (var (from, to) in days.Edges)
+        {
+            await ScanAsync(db, filters with { From = from, To = to }, totals, cancellationToken);
+        }
+
+        return totals.ToPatterns();
+    }
+
+    /// <summary>The report from <c>games</c> and <c>hands</c> alone, never the rollup (tests and benchmarks compare the two).</summary>
+    internal async Task<GamePatterns> ScanGamePatternsAsync(GamePatternFilters filters, CancellationToken cancellationToken = default)
+    {
+        filters = Check(filters);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var totals = new PatternTotals();
+        await ScanAsync(db, filters, totals, cancellationToken);
+        return totals.ToPatterns();
+    }
+
+    /// <summary>
+    /// How a range of start times splits into whole UTC days, read from the rollup (<c>First</c> included,
+    /// <c>End</c> excluded; null for no bound), and the partial days at its edges, scanned. Null when the
+    /// range covers no whole day (it is then at most two days long, and scanned).
+    /// </summary>
+    internal static (DateOnly? First, DateOnly? End, List<(DateTimeOffset From, DateTimeOffset To)> Edges)? WholeDays(DateTimeOffset? from, DateTimeOffset? to)
+    {
+        static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var edges = new List<(DateTimeOffset From, DateTimeOffset To)>();
+        DateOnly? first = null;
+        DateOnly? end = null;
+        if (from is { } f)
+        {
+            var day = DateOnly.FromDateTime(f.UtcDateTime);
+            if (f.UtcDateTime.TimeOfDay != TimeSpan.Zero)
+            {
+                if (day == DateOnly.MaxValue)
+                {
+                    return null;
+                }
+
+                day = day.AddDays(1);
+                edges.Add((f, Midnight(day)));
+            }
+
+            first = day;
+        }
+
+        if (to is { } t)
+        {
+            var day = DateOnly.FromDateTime(t.UtcDateTime);
+            if (t.UtcDateTime.TimeOfDay != TimeSpan.Zero)
+            {
+                edges.Add((Midnight(day), t));
+            }
+
+            end = day;
+        }
+
+        return first is { } a && end is { } b && a >= b ? null : (first, end, edges);
+    }
+
+    // Bounds in UTC: Npgsql refuses other offsets, and days are UTC days.
+    private static GamePatternFilters Check(GamePatternFilters filters)
     {
         ArgumentNullException.ThrowIfNull(filters);
         if (filters.From is { } f && filters.To is { } t && t <= f)
@@ -63,7 +141,53 @@ internal sealed partial class HokmStats
             throw new ArgumentException("'to' must be after 'from'.", nameof(filters));
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return filters with { From = filters.From?.ToUniversalTime(), To = filters.To?.ToUniversalTime() };
+    }
+
+    // Two grouped reads of the primary keys' day ranges: at most 8 rows a day for hands, a few dozen for games.
+    private static async Task AddRollupAsync(HokmDbContext db, DateOnly? first, DateOnly? end, bool includeBots, PatternTotals totals, CancellationToken cancellationToken)
+    {
+        IQueryable<PatternDailyHandsRow> hands = db.PatternDailyHands.AsNoTracking();
+        IQueryable<PatternDailyGamesRow> games = db.PatternDailyGames.AsNoTracking();
+        if (first is { } a)
+        {
+            hands = hands.Where(r => r.Day >= a);
+            games = games.Where(r => r.Day >= a);
+        }
+
+        if (end is { } b)
+        {
+            hands = hands.Where(r => r.Day < b);
+            games = games.Where(r => r.Day < b);
+        }
+
+        if (!includeBots)
+        {
+            hands = hands.Where(static r => !r.HasBots);
+            games = games.Where(static r => !r.HasBots);
+        }
+
+        var suits = await hands
+            .GroupBy(static r => r.Trump)
+            .Select(static g => new { Trump = g.Key, Hands = g.Sum(r => r.Hands), HakemWins = g.Sum(r => r.HakemWins), Kots = g.Sum(r => r.Kots), HakemKots = g.Sum(r => r.HakemKots) })
+            .ToListAsync(cancellationToken);
+        foreach (var s in suits)
+        {
+            totals.AddHands(s.Trump, s.Hands, s.HakemWins, s.Kots, s.HakemKots);
+        }
+
+        var lengths = await games
+            .GroupBy(static r => new { r.HandCount, r.DurationBucket })
+            .Select(static g => new { g.Key.HandCount, g.Key.DurationBucket, Games = g.Sum(r => r.Games), Ticks = g.Sum(r => r.DurationTicks) })
+            .ToListAsync(cancellationToken);
+        foreach (var l in lengths)
+        {
+            totals.AddFinishedGames(l.HandCount, l.DurationBucket, l.Games, l.Ticks);
+        }
+    }
+
+    private static async Task ScanAsync(HokmDbContext db, GamePatternFilters filters, PatternTotals totals, CancellationToken cancellationToken)
+    {
         var games = Select(db, filters);
 
         // One grouped scan of the selected games' hands: a handful of rows come back.
@@ -72,37 +196,28 @@ internal sealed partial class HokmStats
             join g in games on h.GameId equals g.Id
             group h by new { h.Trump, HakemWon = (h.Hakem % 2 == 0 ? "A" : "B") == h.Winner, h.Kot } into k
             select new { k.Key.Trump, k.Key.HakemWon, k.Key.Kot, Count = k.Count() }).ToListAsync(cancellationToken);
+        foreach (var g in groups)
+        {
+            var kot = g.Kot != "none" ? g.Count : 0;
+            totals.AddHands(g.Trump, g.Count, g.HakemWon ? g.Count : 0, kot, g.Kot == "hakem_kot" ? g.Count : 0);
+        }
+
         // One row per game: its times and its hand count (an index-only probe of hands' primary key).
         var perGame = await games
             .Select(g => new { g.StartedAt, g.EndedAt, Hands = db.Hands.Count(h => h.GameId == g.Id) })
             .ToListAsync(cancellationToken);
-        var gameCount = perGame.Count;
-        var finished = perGame.Where(static g => g.EndedAt is not null).Select(static g => new { g.StartedAt, EndedAt = g.EndedAt!.Value }).ToList();
-
-        var hands = groups.Sum(static g => g.Count);
-        var hakemWon = groups.Where(static g => g.HakemWon).Sum(static g => g.Count);
-        var kots = groups.Where(static g => g.Kot != "none").Sum(static g => g.Count);
-        var hakemKots = groups.Where(static g => g.Kot == "hakem_kot").Sum(static g => g.Count);
-        var suits = groups.GroupBy(static g => g.Trump).OrderBy(static g => g.Key, StringComparer.Ordinal)
-            .Select(s =>
-            {
-                var n = s.Sum(static x => x.Count);
-                var w = s.Where(static x => x.HakemWon).Sum(static x => x.Count);
-                return new TrumpSuitPattern(s.Key, n, Rate(n, hands), w, Rate(w, n));
-            }).ToList();
-        var handsPerGame = perGame.GroupBy(static g => g.Hands).OrderBy(static g => g.Key)
-            .Select(static g => new HandsPerGameCount(g.Key, g.Count())).ToList();
-        var lengths = finished.Select(static g => g.EndedAt - g.StartedAt).ToList();
-        var buckets = DurationBounds.Select((lower, i) =>
+        foreach (var g in perGame)
         {
-            TimeSpan? upper = i + 1 < DurationBounds.Length ? DurationBounds[i + 1] : null;
-            return new DurationBucket(lower, upper, lengths.Count(l => (l >= lower || i == 0) && (upper is null || l < upper)));
-        }).ToList();
-
-        return new GamePatterns(
-            gameCount, hands, Rate(hakemWon, hands), kots, hakemKots, Rate(kots, hands), suits,
-            gameCount == 0 ? 0 : (double)hands / gameCount, handsPerGame,
-            lengths.Count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)lengths.Average(static l => l.Ticks)), buckets);
+            if (g.EndedAt is { } ended)
+            {
+                var length = ended - g.StartedAt;
+                totals.AddFinishedGames(g.Hands, PatternRollup.Bucket(length), 1, length.Ticks);
+            }
+            else
+            {
+                totals.AddGames(g.Hands, 1);
+            }
+        }
     }
 
     private static IQueryable<GameRow> Select(HokmDbContext db, GamePatternFilters filters)

@@ -67,7 +67,27 @@ public sealed class ReportTests
             await history.Stats.AnalyzeGamePatternsAsync(new GamePatternFilters(MinRating: 1500)));
     }
 
-    private static void AssertPatterns(IEnumerable<GameCompletion> selected, GamePatterns patterns)
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Reports_take_bounds_in_any_offset(bool postgres)
+    {
+        await using var history = await StatsHistory.CreateAsync(postgres);
+        await history.LoadAsync(count: 24);
+        var from = new DateTimeOffset(2026, 11, 1, 5, 0, 0, TimeSpan.Zero);
+        var to = new DateTimeOffset(2026, 11, 8, 17, 0, 0, TimeSpan.Zero);
+        var tehran = TimeSpan.FromHours(3.5);
+
+        var utc = await history.Stats.GeneratePlayerPerformanceReportAsync(StatsHistory.Player(3), from, to);
+        var local = await history.Stats.GeneratePlayerPerformanceReportAsync(StatsHistory.Player(3), from.ToOffset(tehran), to.ToOffset(tehran));
+        Assert.Equal((utc.Games, utc.Hands, utc.Wins, utc.Tricks), (local.Games, local.Hands, local.Wins, local.Tricks));
+        Assert.Equal(tehran, local.From.Offset);
+
+        var patterns = await history.Stats.AnalyzeGamePatternsAsync(new GamePatternFilters(from.ToOffset(tehran), to.ToOffset(tehran)));
+        AssertPatterns(history.Completions.Where(c => c.Game.StartedAt >= from && c.Game.StartedAt < to), patterns);
+    }
+
+    internal static void AssertPatterns(IEnumerable<GameCompletion> selected, GamePatterns patterns)
     {
         var games = selected.ToList();
         var hands = games.SelectMany(static g => g.Hands).ToList();

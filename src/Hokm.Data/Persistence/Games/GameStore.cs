@@ -12,7 +12,8 @@ namespace Hokm.Data.Persistence.Games;
 /// <summary>
 /// Game completion, written through in one transaction. The "finished" status is the idempotency
 /// guard: the row is switched to finished only from another status, so two calls for the same game
-/// (a retry, or two nodes) finish it once and count its statistics once.
+/// (a retry, or two nodes) finish it once and count its statistics (totals, ratings, the game-pattern
+/// rollup) once.
 /// </summary>
 internal sealed class GameStore(
     PersistenceConnection connection,
@@ -92,6 +93,10 @@ internal sealed class GameStore(
 
         // Ratings (docs/data-layer.md "Statistics"): in this transaction, so the guard above covers them too.
         await RatingUpdate.ApplyAsync(db, transaction, completion, statsOptions.Value.KFactor, cancellationToken);
+
+        // The game-pattern rollup, from the rows just stored; last, as its daily rows are the ones
+        // every completion of the day updates, so their locks are held the shortest.
+        await PatternRollup.AddGameAsync(db, transaction, connection.Provider, game.GameId, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         PersistenceLog.GameCompleted(logger, game.GameId, EventColumns.Team(completion.Winner), completion.ScoreA, completion.ScoreB, completion.Hands.Count);

@@ -38,6 +38,12 @@ public abstract class HokmDbContext : DbContext
     /// <summary>Per-player totals.</summary>
     public DbSet<PlayerStatsRow> PlayerStats => Set<PlayerStatsRow>();
 
+    /// <summary>Game-pattern rollup: hands per start day, bot presence and trump suit.</summary>
+    public DbSet<PatternDailyHandsRow> PatternDailyHands => Set<PatternDailyHandsRow>();
+
+    /// <summary>Game-pattern rollup: games per start day, bot presence, hand count and length bucket.</summary>
+    public DbSet<PatternDailyGamesRow> PatternDailyGames => Set<PatternDailyGamesRow>();
+
     /// <summary>The action/audit log.</summary>
     public DbSet<ActionLogRow> ActionLog => Set<ActionLogRow>();
 
@@ -60,6 +66,7 @@ public abstract class HokmDbContext : DbContext
         ConfigureHands(modelBuilder.Entity<HandRow>());
         ConfigureMoves(modelBuilder.Entity<MoveRow>());
         ConfigurePlayerStats(modelBuilder.Entity<PlayerStatsRow>());
+        ConfigurePatternDaily(modelBuilder.Entity<PatternDailyHandsRow>(), modelBuilder.Entity<PatternDailyGamesRow>());
         ConfigureActionLog(modelBuilder.Entity<ActionLogRow>());
         ConfigureDeadLetters(modelBuilder.Entity<DeadLetterRow>());
         ConfigureLiveRooms(modelBuilder.Entity<LiveRoomRow>());
@@ -186,6 +193,18 @@ public abstract class HokmDbContext : DbContext
 
         // Leaderboards.
         stats.HasIndex(s => s.Rating);
+    }
+
+    private static void ConfigurePatternDaily(EntityTypeBuilder<PatternDailyHandsRow> hands, EntityTypeBuilder<PatternDailyGamesRow> games)
+    {
+        // Pre-aggregated game patterns (Stats/PatternRollup): no foreign keys, the key leads with the
+        // day so a date range is one range scan of the primary key.
+        hands.ToTable("pattern_daily_hands", t => t.HasCheckConstraint("ck_pattern_daily_hands_counts", "hakem_wins <= hands AND kots <= hands AND hakem_kots <= kots"));
+        hands.HasKey(r => new { r.Day, r.HasBots, r.Trump });
+        hands.Property(r => r.Trump).HasMaxLength(1);
+
+        games.ToTable("pattern_daily_games", t => t.HasCheckConstraint("ck_pattern_daily_games_bucket", "duration_bucket BETWEEN 0 AND 5"));
+        games.HasKey(r => new { r.Day, r.HasBots, r.HandCount, r.DurationBucket });
     }
 
     private static void ConfigureActionLog(EntityTypeBuilder<ActionLogRow> action)

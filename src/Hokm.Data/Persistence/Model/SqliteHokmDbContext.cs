@@ -16,5 +16,8 @@ public sealed class SqliteHokmDbContext(DbContextOptions<SqliteHokmDbContext> op
         // SQLite has no timestamp type, and EF Core cannot order or compare DateTimeOffset stored as
         // text there; UTC ticks in an INTEGER column sort, compare and index like PostgreSQL's timestamptz.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+
+        // Days likewise as an INTEGER day number: a timestamp's day is its ticks / TicksPerDay.
+        configurationBuilder.Properties<DateOnly>().HaveConversion<DayNumberConverter>();
     }
 }

@@ -425,6 +425,81 @@ namespace Hokm.Data.Persistence.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Hokm.Data.Persistence.Model.PatternDailyGamesRow", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<bool>("HasBots")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_bots");
+
+                    b.Property<int>("HandCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("hand_count");
+
+                    b.Property<int>("DurationBucket")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_bucket");
+
+                    b.Property<long>("DurationTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duration_ticks");
+
+                    b.Property<int>("Games")
+                        .HasColumnType("integer")
+                        .HasColumnName("games");
+
+                    b.HasKey("Day", "HasBots", "HandCount", "DurationBucket")
+                        .HasName("pk_pattern_daily_games");
+
+                    b.ToTable("pattern_daily_games", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pattern_daily_games_bucket", "duration_bucket BETWEEN 0 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("Hokm.Data.Persistence.Model.PatternDailyHandsRow", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<bool>("HasBots")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_bots");
+
+                    b.Property<string>("Trump")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("trump");
+
+                    b.Property<int>("HakemKots")
+                        .HasColumnType("integer")
+                        .HasColumnName("hakem_kots");
+
+                    b.Property<int>("HakemWins")
+                        .HasColumnType("integer")
+                        .HasColumnName("hakem_wins");
+
+                    b.Property<int>("Hands")
+                        .HasColumnType("integer")
+                        .HasColumnName("hands");
+
+                    b.Property<int>("Kots")
+                        .HasColumnType("integer")
+                        .HasColumnName("kots");
+
+                    b.HasKey("Day", "HasBots", "Trump")
+                        .HasName("pk_pattern_daily_hands");
+
+                    b.ToTable("pattern_daily_hands", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pattern_daily_hands_counts", "hakem_wins <= hands AND kots <= hands AND hakem_kots <= kots");
+                        });
+                });
+
             modelBuilder.Entity("Hokm.Data.Persistence.Model.PlayerRow", b =>
                 {
                     b.Property<string>("Id")

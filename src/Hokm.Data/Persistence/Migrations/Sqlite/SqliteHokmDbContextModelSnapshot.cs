@@ -411,6 +411,81 @@ namespace Hokm.Data.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Hokm.Data.Persistence.Model.PatternDailyGamesRow", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<bool>("HasBots")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_bots");
+
+                    b.Property<int>("HandCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hand_count");
+
+                    b.Property<int>("DurationBucket")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_bucket");
+
+                    b.Property<long>("DurationTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_ticks");
+
+                    b.Property<int>("Games")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("games");
+
+                    b.HasKey("Day", "HasBots", "HandCount", "DurationBucket")
+                        .HasName("pk_pattern_daily_games");
+
+                    b.ToTable("pattern_daily_games", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pattern_daily_games_bucket", "duration_bucket BETWEEN 0 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("Hokm.Data.Persistence.Model.PatternDailyHandsRow", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<bool>("HasBots")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_bots");
+
+                    b.Property<string>("Trump")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trump");
+
+                    b.Property<int>("HakemKots")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hakem_kots");
+
+                    b.Property<int>("HakemWins")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hakem_wins");
+
+                    b.Property<int>("Hands")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hands");
+
+                    b.Property<int>("Kots")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kots");
+
+                    b.HasKey("Day", "HasBots", "Trump")
+                        .HasName("pk_pattern_daily_hands");
+
+                    b.ToTable("pattern_daily_hands", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pattern_daily_hands_counts", "hakem_wins <= hands AND kots <= hands AND hakem_kots <= kots");
+                        });
+                });
+
             modelBuilder.Entity("Hokm.Data.Persistence.Model.PlayerRow", b =>
                 {
                     b.Property<string>("Id")

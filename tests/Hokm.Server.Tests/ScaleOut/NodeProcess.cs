@@ -52,7 +52,12 @@ internal sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>The server assembly built beside the tests (same configuration).</summary>
-    public static string ServerAssembly()
+    public static string ServerAssembly() => BuiltAssembly("Hokm.Server", "Hokm.Server.dll", "the server");
+
+    /// <summary>The command line (<c>hokm.dll</c>) built beside the tests (same configuration; the test project references it unreferenced, so it is built first).</summary>
+    public static string CliAssembly() => BuiltAssembly("Hokm.Cli", "hokm.dll", "the command line");
+
+    private static string BuiltAssembly(string project, string file, string what)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var root = new DirectoryInfo(AppContext.BaseDirectory);
@@ -61,8 +66,8 @@ internal sealed class NodeProcess : IAsyncDisposable
             root = root.Parent;
         }
 
-        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("The repository root (Hokm.sln) was not found above the test folder."), "src", "Hokm.Server", "bin", configuration, "net10.0", "Hokm.Server.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the server first: {path} is missing.", path);
+        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("The repository root (Hokm.sln) was not found above the test folder."), "src", project, "bin", configuration, "net10.0", file);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {what} first: {path} is missing.", path);
     }
 
     /// <summary>Starts a node and waits until it answers <c>/health/live</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using Hokm.Server.Auth;
 using Hokm.Server.Protocol;
@@ -24,7 +25,9 @@ internal sealed class ConnectionSession
     private readonly ILogger _logger;
     private readonly PlayerConnection _connection;
     private readonly SocketRateLimiter _rateLimiter;
-    private readonly byte[] _buffer = new byte[ClientMessageParser.MaxMessageBytes + 1];
+    // Rented only while a message is being read: an idle socket waits with a zero-byte receive and
+    // holds no buffer (docs/performance.md, "Memory per connected player").
+    private byte[]? _buffer;
     private Task<ValueWebSocketReceiveResult>? _pendingReceive;
     private long _lastPresence;
 
@@ -110,87 +113,130 @@ internal sealed class ConnectionSession
 
     private async Task ReceiveLoopAsync(CancellationToken aborted)
     {
-        while (true)
+        try
         {
-            var count = 0;
-            var tooLarge = false;
-            var type = WebSocketMessageType.Text;
             while (true)
             {
-                var timeout = _connection.IsClosing ? _options.CloseTimeout : _options.IdleTimeout;
-                var result = await ReceiveAsync(_buffer.AsMemory(count), timeout, aborted);
-                if (result is null)
+                try
                 {
-                    if (_connection.IsClosing)
+                    if (!await ReceiveMessageAndDispatchAsync(aborted))
                     {
-                        return; // No answer to our close frame: the finally block aborts the socket.
+                        return;
                     }
-
-                    CloseBecause(WebSocketCloseStatus.NormalClosure, "Idle timeout.");
-                    continue;
                 }
-
-                if (result.Value.MessageType == WebSocketMessageType.Close)
+                finally
                 {
-                    // The client's close frame (or its answer to ours): answer it and end.
-                    _connection.Close(WebSocketCloseStatus.NormalClosure, "Bye.");
-                    return;
-                }
-
-                type = result.Value.MessageType;
-                count += result.Value.Count;
-                if (count > ClientMessageParser.MaxMessageBytes)
-                {
-                    tooLarge = true;
-                    break;
-                }
-
-                if (result.Value.EndOfMessage)
-                {
-                    break;
+                    ReleaseBuffer();
                 }
             }
-
-            if (_connection.IsClosing)
-            {
-                continue;
-            }
-
-            if (tooLarge)
-            {
-                _connection.SendError(ErrorCodes.MessageTooLarge, $"A message may be at most {ClientMessageParser.MaxMessageBytes} bytes.", null);
-                CloseBecause(WebSocketCloseStatus.MessageTooBig, "Message too large.");
-                continue;
-            }
-
-            var receivedAt = _time.GetTimestamp();
-            if (!_rateLimiter.TryAcquire())
-            {
-                _connection.SendError(ErrorCodes.RateLimited, "Too many messages; slow down.", null);
-                if (_rateLimiter.RecordViolation())
-                {
-                    CloseBecause(WebSocketCloseStatus.PolicyViolation, "Rate limit exceeded repeatedly.");
-                }
-
-                continue;
-            }
-
-            RefreshPresence(force: false);
-            if (type != WebSocketMessageType.Text)
-            {
-                _connection.SendError(ErrorCodes.BadJson, "Messages are JSON text frames, not binary.", null);
-                continue;
-            }
-
-            var parsed = ClientMessageParser.Parse(_buffer.AsMemory(0, count));
-            if (parsed.Error is { } error)
-            {
-                _connection.SendError(error.Code, error.Message, error.ReplyTo);
-                continue;
-            }
-
-            await DispatchAsync(parsed.Command!, receivedAt);
         }
+        finally
+        {
+            ReleaseBuffer();
+        }
+    }
+
+    /// <summary>Returns the message buffer to the pool, unless a receive into it is still pending (then the GC takes it).</summary>
+    private void ReleaseBuffer()
+    {
+        if (_buffer is { } buffer && _pendingReceive is null)
+        {
+            _buffer = null;
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads one message and handles it; false when the socket is done.</summary>
+    private async Task<bool> ReceiveMessageAndDispatchAsync(CancellationToken aborted)
+    {
+        var count = 0;
+        var tooLarge = false;
+        var type = WebSocketMessageType.Text;
+        while (true)
+        {
+            var timeout = _connection.IsClosing ? _options.CloseTimeout : _options.IdleTimeout;
+            var result = _buffer is null && _pendingReceive is null
+                ? await ReceiveAsync(Memory<byte>.Empty, timeout, aborted) // wait for data without a buffer
+                : await ReceiveAsync((_buffer ??= ArrayPool<byte>.Shared.Rent(ClientMessageParser.MaxMessageBytes + 1)).AsMemory(count, ClientMessageParser.MaxMessageBytes + 1 - count), timeout, aborted);
+            if (result is null)
+            {
+                if (_connection.IsClosing)
+                {
+                    return false; // No answer to our close frame: the caller's finally block aborts the socket.
+                }
+
+                CloseBecause(WebSocketCloseStatus.NormalClosure, "Idle timeout.");
+                continue;
+            }
+
+            if (result.Value.MessageType == WebSocketMessageType.Close)
+            {
+                // The client's close frame (or its answer to ours): answer it and end.
+                _connection.Close(WebSocketCloseStatus.NormalClosure, "Bye.");
+                return false;
+            }
+
+            if (_buffer is null && result.Value.Count == 0 && !result.Value.EndOfMessage)
+            {
+                // Data has arrived: read it into a rented buffer.
+                _buffer = ArrayPool<byte>.Shared.Rent(ClientMessageParser.MaxMessageBytes + 1);
+                continue;
+            }
+
+            type = result.Value.MessageType;
+            count += result.Value.Count;
+            if (count > ClientMessageParser.MaxMessageBytes)
+            {
+                tooLarge = true;
+                break;
+            }
+
+            if (result.Value.EndOfMessage)
+            {
+                break;
+            }
+        }
+
+        if (_connection.IsClosing)
+        {
+            return true;
+        }
+
+        if (tooLarge)
+        {
+            _connection.SendError(ErrorCodes.MessageTooLarge, $"A message may be at most {ClientMessageParser.MaxMessageBytes} bytes.", null);
+            CloseBecause(WebSocketCloseStatus.MessageTooBig, "Message too large.");
+            return true;
+        }
+
+        var receivedAt = _time.GetTimestamp();
+        if (!_rateLimiter.TryAcquire())
+        {
+            _connection.SendError(ErrorCodes.RateLimited, "Too many messages; slow down.", null);
+            if (_rateLimiter.RecordViolation())
+            {
+                CloseBecause(WebSocketCloseStatus.PolicyViolation, "Rate limit exceeded repeatedly.");
+            }
+
+            return true;
+        }
+
+        RefreshPresence(force: false);
+        if (type != WebSocketMessageType.Text)
+        {
+            _connection.SendError(ErrorCodes.BadJson, "Messages are JSON text frames, not binary.", null);
+            return true;
+        }
+
+        var parsed = ClientMessageParser.Parse(_buffer is null ? ReadOnlyMemory<byte>.Empty : _buffer.AsMemory(0, count));
+        if (parsed.Error is { } error)
+        {
+            _connection.SendError(error.Code, error.Message, error.ReplyTo);
+            return true;
+        }
+
+        await DispatchAsync(parsed.Command!, receivedAt);
+        return true;
     }
 
     /// <summary>One receive with a timeout; a receive that timed out stays pending and is awaited again (a socket allows one receive at a time).</summary>

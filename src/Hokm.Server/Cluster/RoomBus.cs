@@ -67,7 +67,8 @@ internal sealed class RoomBus(IRedisConnection redis, IOptions<HybridDataOptions
         var database = redis.GetDatabaseAsync();
         if (database.IsCompletedSuccessfully)
         {
-            Send(database.Result, channel, message);
+            // Already connected (the usual case): read the finished ValueTask, nothing waits.
+            Send(database.GetAwaiter().GetResult(), channel, message);
         }
         else
         {

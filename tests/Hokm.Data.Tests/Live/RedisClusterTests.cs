@@ -167,11 +167,7 @@ public sealed class RedisClusterTests
             ["HokmData:Resilience:Redis:FailureThreshold"] = "3",
             ["HokmData:Resilience:Redis:BreakDuration"] = "00:00:01",
         });
-        var hosted = harness.HostedServices.ToList();
-        foreach (var service in hosted)
-        {
-            await service.StartAsync(CancellationToken.None);
-        }
+        var hosted = await harness.StartHostedServicesAsync();
 
         var versions = new long[Rooms.Length];
         var seq = new int[Rooms.Length];
@@ -249,10 +245,7 @@ public sealed class RedisClusterTests
         var keys = await harness.ListMoveKeysAsync();
         Assert.Equal(seq.Sum(), keys.Count);
         Assert.Equal(keys.Count, keys.Distinct().Count());
-        foreach (var service in Enumerable.Reverse(hosted))
-        {
-            await service.StopAsync(CancellationToken.None);
-        }
+        await HybridHarness.StopHostedServicesAsync(hosted);
     }
 
     private static async Task<RoomState?> TryGetLiveAsync(HybridHarness harness, string room)

@@ -86,6 +86,27 @@ internal sealed class HybridHarness : IAsyncDisposable
     /// <summary>The hosted services (migrations, sync worker), as the host would run them.</summary>
     public IEnumerable<IHostedService> HostedServices => _services.GetServices<IHostedService>();
 
+    /// <summary>Starts the hosted services in order, as the host does; returns them for <see cref="StopHostedServicesAsync"/>.</summary>
+    public async Task<List<IHostedService>> StartHostedServicesAsync()
+    {
+        var hosted = HostedServices.ToList();
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        return hosted;
+    }
+
+    /// <summary>Stops hosted services in reverse order, as the host does on SIGTERM.</summary>
+    public static async Task StopHostedServicesAsync(IEnumerable<IHostedService> hosted)
+    {
+        foreach (var service in Enumerable.Reverse(hosted.ToList()))
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+    }
+
     public async Task<long> CountMovesAsync(string? gameIdPrefix = null)
     {
         await using var db = await _services.GetRequiredService<IDbContextFactory<HokmDbContext>>().CreateDbContextAsync();

@@ -20,11 +20,7 @@ public sealed class PostgresOutageTests
         var redis = await TestServers.GetRedisAsync();
         await using var postgres = await TestServers.StartDedicatedPostgresAsync();
         await using var harness = await HybridHarness.CreateAsync(redis.ConnectionString, await postgres.CreateDatabaseAsync());
-        var hosted = harness.HostedServices.ToList();
-        foreach (var service in hosted)
-        {
-            await service.StartAsync(CancellationToken.None);
-        }
+        var hosted = await harness.StartHostedServicesAsync();
 
         var seq = new int[games];
         var committed = 0;
@@ -69,10 +65,7 @@ public sealed class PostgresOutageTests
             Assert.Equal(Enumerable.Range(1, seq[g]).Select(i => (long)i), ours.Where(k => k.GameId == game).Select(k => k.Seq).Order());
         }
 
-        foreach (var service in Enumerable.Reverse(hosted))
-        {
-            await service.StopAsync(CancellationToken.None);
-        }
+        await HybridHarness.StopHostedServicesAsync(hosted);
     }
 
     [Fact]

@@ -22,11 +22,7 @@ public sealed class RedisOutageTests
             ["HokmData:Resilience:Redis:FailureThreshold"] = "3",
             ["HokmData:Resilience:Redis:BreakDuration"] = "00:00:01",
         });
-        var hosted = harness.HostedServices.ToList();
-        foreach (var service in hosted)
-        {
-            await service.StartAsync(CancellationToken.None);
-        }
+        var hosted = await harness.StartHostedServicesAsync();
 
         var seq = new int[games];
         var versions = new long[games];
@@ -110,10 +106,7 @@ public sealed class RedisOutageTests
         Assert.Equal(seq.Sum(), keys.Count);
         Assert.Equal(keys.Count, keys.Distinct().Count());
 
-        foreach (var service in Enumerable.Reverse(hosted))
-        {
-            await service.StopAsync(CancellationToken.None);
-        }
+        await HybridHarness.StopHostedServicesAsync(hosted);
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan bound)

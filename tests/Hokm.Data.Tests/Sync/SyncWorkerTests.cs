@@ -72,17 +72,10 @@ public abstract class SyncWorkerTests(bool embedded) : HybridHarnessTests(embedd
         await Task.WhenAll(Enumerable.Range(0, rooms).Select(i => Harness.PlayAsync($"STOP{i:D2}", $"g-stop-{i:D2}", movesPerRoom)));
         Assert.Equal(0, await Harness.CountMovesAsync("g-stop-"));
 
-        var hosted = Harness.HostedServices.ToList();
-        foreach (var service in hosted)
-        {
-            await service.StartAsync(CancellationToken.None);
-        }
+        var hosted = await Harness.StartHostedServicesAsync();
 
         // Stop at once, as a host does on SIGTERM: the worker's stop flushes before it returns.
-        foreach (var service in Enumerable.Reverse(hosted))
-        {
-            await service.StopAsync(CancellationToken.None);
-        }
+        await HybridHarness.StopHostedServicesAsync(hosted);
 
         Assert.Equal(rooms * movesPerRoom, await Harness.CountMovesAsync("g-stop-"));
         for (var i = 0; i < rooms; i++)

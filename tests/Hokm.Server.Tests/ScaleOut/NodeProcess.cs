@@ -51,6 +51,20 @@ internal sealed class NodeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary><c>dotnet ASSEMBLY</c> in the assembly's folder, output redirected: how the tests run the built server and CLI.</summary>
+    public static ProcessStartInfo DotnetStartInfo(string assembly)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(assembly);
+        return start;
+    }
+
     /// <summary>The server assembly built beside the tests (same configuration).</summary>
     public static string ServerAssembly() => BuiltAssembly("Hokm.Server", "Hokm.Server.dll", "the server");
 
@@ -74,15 +88,7 @@ internal sealed class NodeProcess : IAsyncDisposable
     public static async Task<NodeProcess> StartAsync(string nodeId, IReadOnlyDictionary<string, string?> settings)
     {
         var port = FreePort();
-        var assembly = ServerAssembly();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(assembly)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(assembly);
+        var start = DotnetStartInfo(ServerAssembly());
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

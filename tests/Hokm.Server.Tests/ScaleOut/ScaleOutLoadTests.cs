@@ -101,15 +101,7 @@ public sealed class ScaleOutLoadTests(ITestOutputHelper output)
     /// <summary>Runs the built command line; kills it (and anything it started) if it overruns <see cref="LoadDeadline"/>.</summary>
     private static async Task<(int ExitCode, string Output)> RunCliAsync(IEnumerable<string> arguments)
     {
-        var assembly = NodeProcess.CliAssembly();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(assembly)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(assembly);
+        var start = NodeProcess.DotnetStartInfo(NodeProcess.CliAssembly());
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
